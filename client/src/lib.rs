@@ -1,0 +1,1 @@
+//! virtwire: a pure-Rust async client for libvirt's remote RPC protocol.

@@ -1,0 +1,1 @@
+//! Generates Rust from libvirt's XDR `.x` protocol definitions.
