@@ -40,7 +40,7 @@ CACHE_DIR=$VIRTWIRE_ROOT/.virtwire/cache
 TARBALL=$CACHE_DIR/$TARBALL_NAME
 
 manifest_ok() {
-    [[ -f $MANIFEST ]] && (cd "$XDR_DIR" 2>/dev/null && sha256sum --status --strict -c "$MANIFEST")
+    [[ -f $MANIFEST ]] && (cd "$XDR_DIR" 2>/dev/null && sha256sum --status --strict -c "$MANIFEST" 2>/dev/null)
 }
 
 refs_present() {
@@ -89,9 +89,11 @@ if tarball_ok; then
     log "using cached $TARBALL"
 else
     rm -f "$TARBALL"
-    # Find the Debian source version that packages upstream $VER.
+    # Find the Debian source version that packages upstream $VER. (awk reads
+    # to the end: exiting early would SIGPIPE apt-cache under pipefail; and
+    # apt-cache fails outright while no deb-src list is there yet.)
     src_version() {
-        apt-cache showsrc libvirt 2>/dev/null | awk -v v="$VER" '$1 == "Version:" && index($2, v "-") == 1 { print $2; exit }'
+        { apt-cache showsrc libvirt 2>/dev/null || true; } | awk -v v="$VER" '$1 == "Version:" && index($2, v "-") == 1 && !r { r = $2 } END { print r }'
     }
     src_changed=false
     if [[ $(id -u) -eq 0 ]]; then
@@ -112,8 +114,8 @@ else
     # the .dsc/.asc, and we need nothing but the orig tarball.
     uris=$(apt-get source -qq --print-uris "libvirt=$dver" 2>&1) \
         || die "apt-get source --print-uris libvirt=$dver failed: $uris"
-    line=$(grep -F " $TARBALL_NAME " <<<"$uris" | head -n1) \
-        || die "apt-get source --print-uris did not list $TARBALL_NAME"
+    line=$(awk -v n="$TARBALL_NAME" '$2 == n && !r { r = $0 } END { print r }' <<<"$uris")
+    [[ -n $line ]] || die "apt-get source --print-uris did not list $TARBALL_NAME"
     url=$(awk '{ gsub(/'\''/, "", $1); print $1 }' <<<"$line")
     apt_sha=$(awk '{ sub(/^SHA256:/, "", $4); print $4 }' <<<"$line")
     [[ $apt_sha == "$TARBALL_SHA256" ]] \

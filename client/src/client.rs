@@ -1,0 +1,141 @@
+//! The cheap, cloneable handle through which calls are made.
+
+use crate::driver::{CallResult, Command, ReplySender};
+use crate::error::{Error, ErrorKind, Result};
+use crate::shared::Shared;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::{mpsc, oneshot};
+use tracing::Instrument;
+use virtwire_protocol::conn::{CallFrame, ConnectionError};
+use virtwire_protocol::xdr::{self, Decode, Encode};
+use virtwire_protocol::{Procedure, ProcedureInfo};
+
+/// A connection to a libvirt daemon.
+///
+/// Cloning is cheap; all clones share one connection, and many calls may be
+/// in flight on it at once from any number of tasks. The connection closes
+/// when [`Client::close`] is called or the last clone is dropped.
+///
+/// # Cancellation
+/// Dropping a call's future never breaks the connection. A call not yet sent
+/// is never sent; a call already sent still runs to completion in the daemon
+/// (libvirt has no way to cancel it), and its reply is read and discarded.
+#[derive(Clone)]
+pub struct Client {
+    pub(crate) inner: Arc<ClientInner>,
+}
+
+pub(crate) struct ClientInner {
+    pub(crate) commands: mpsc::Sender<Command>,
+    pub(crate) shared: Arc<Shared>,
+    pub(crate) timeout: Option<Duration>,
+    pub(crate) uri: String,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client").field("uri", &self.inner.uri).finish_non_exhaustive()
+    }
+}
+
+impl Client {
+    /// Calls procedure `P` with `args` and decodes its reply.
+    ///
+    /// The generated methods (`client.domain_get_info(…)`) are thin wrappers
+    /// around this.
+    pub async fn call<P: Procedure>(&self, args: &P::Args) -> Result<P::Ret> {
+        let info = P::INFO;
+        let span = tracing::debug_span!("call", procedure = info.method, serial = tracing::field::Empty);
+        let future = self.call_raw(info, args);
+        let (serial, body) = match self.inner.timeout {
+            Some(limit) => match tokio::time::timeout(limit, future.instrument(span.clone())).await {
+                Ok(result) => result?,
+                Err(_) => {
+                    return Err(Error::new(
+                        ErrorKind::Timeout,
+                        format!("{} did not finish within {limit:?}", info.method),
+                    ));
+                }
+            },
+            None => future.instrument(span.clone()).await?,
+        };
+        span.record("serial", serial);
+        xdr::from_bytes::<P::Ret>(body).map_err(|e| Error::decode(info.method, e))
+    }
+
+    /// Sends an encoded call of the procedure described by `info` and waits
+    /// for its reply payload.
+    pub(crate) async fn call_raw<A: Encode + ?Sized>(
+        &self,
+        info: &ProcedureInfo,
+        args: &A,
+    ) -> Result<(u32, bytes::Bytes)> {
+        if let Some(error) = self.inner.shared.closed() {
+            return Err(Error::connection(error.clone()));
+        }
+        let frame = CallFrame::encode(info.program, info.version, info.number, args)
+            .map_err(|e| Error::encode(info.method, e))?;
+        let (tx, rx) = oneshot::channel::<CallResult>();
+        let command = Command::Call { frame, reply: ReplySender(tx) };
+        if self.inner.commands.send(command).await.is_err() {
+            return Err(self.closed_error());
+        }
+        match rx.await {
+            Ok((serial, Ok(reply))) => Ok((serial, reply.body)),
+            Ok((_, Err(e))) => Err(Error::call(info.method, e)),
+            Err(_) => Err(self.closed_error()),
+        }
+    }
+
+    fn closed_error(&self) -> Error {
+        let error = self.inner.shared.closed().cloned().unwrap_or(ConnectionError::Shutdown);
+        Error::connection(error)
+    }
+
+    /// Whether the connection has closed.
+    pub fn is_closed(&self) -> bool {
+        self.inner.shared.closed().is_some() || self.inner.commands.is_closed()
+    }
+
+    /// The URI this client was opened with.
+    pub fn uri(&self) -> &str {
+        &self.inner.uri
+    }
+
+    /// The same connection, with every call limited to `timeout`.
+    ///
+    /// A call that times out is cancelled as if its future were dropped.
+    pub fn with_timeout(&self, timeout: Option<Duration>) -> Client {
+        Client {
+            inner: Arc::new(ClientInner {
+                commands: self.inner.commands.clone(),
+                shared: self.inner.shared.clone(),
+                timeout,
+                uri: self.inner.uri.clone(),
+            }),
+        }
+    }
+
+    /// Closes the connection gracefully: tells the daemon with
+    /// `CONNECT_CLOSE`, then closes the socket. Calls still waiting fail.
+    pub async fn close(&self) -> Result<()> {
+        if self.is_closed() {
+            return Ok(());
+        }
+        let result = self
+            .call::<virtwire_protocol::remote::procs::ConnectClose>(&())
+            .await;
+        let _ = self.inner.commands.send(Command::Shutdown).await;
+        match result {
+            Err(e) if e.is_closed() => Ok(()),
+            other => other,
+        }
+    }
+}
+
+/// Decodes a reply payload as `T`, for callers of [`Client::call_raw`].
+#[allow(dead_code)]
+pub(crate) fn decode_reply<T: Decode>(method: &str, body: bytes::Bytes) -> Result<T> {
+    xdr::from_bytes(body).map_err(|e| Error::decode(method, e))
+}

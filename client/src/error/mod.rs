@@ -1,0 +1,239 @@
+//! The one error type of virtwire.
+//!
+//! Every fallible operation returns [`Error`]. Its [`ErrorKind`] says what
+//! went wrong in broad terms; when the daemon reported the failure, the
+//! libvirt error it sent is kept whole in a [`LibvirtError`], with its code
+//! and domain as named enums.
+
+pub mod codes;
+
+pub use codes::{ErrorCode, ErrorDomain, ErrorLevel};
+
+use std::fmt;
+use virtwire_protocol::conn::{CallError, ConnectionError};
+use virtwire_protocol::virnet::MessageError;
+use virtwire_protocol::xdr::{DecodeError, EncodeError};
+
+/// What kind of failure an [`Error`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The daemon (or the hypervisor driver behind it) reported an error;
+    /// see [`Error::libvirt`].
+    Libvirt,
+    /// The connection is closed, could not be made, or failed.
+    Connection,
+    /// The daemon sent something that breaks the protocol.
+    Protocol,
+    /// A URI could not be parsed or names something invalid.
+    Uri,
+    /// An argument is invalid (for example longer than the protocol allows).
+    InvalidArgument,
+    /// Authentication failed or needs a method this client lacks.
+    Auth,
+    /// The call did not finish within its timeout.
+    Timeout,
+    /// The feature is not supported by this client (yet).
+    Unsupported,
+}
+
+/// An error reported by libvirt, as the daemon sent it (`remote_error`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LibvirtError {
+    /// The error code (`virErrorNumber`).
+    pub code: ErrorCode,
+    /// The subsystem that raised it (`virErrorDomain`).
+    pub domain: ErrorDomain,
+    /// How severe it is.
+    pub level: ErrorLevel,
+    /// The human-readable message.
+    pub message: String,
+    /// Extra information (`str1`).
+    pub str1: Option<String>,
+    /// Extra information (`str2`).
+    pub str2: Option<String>,
+    /// Extra information (`str3`).
+    pub str3: Option<String>,
+    /// Extra information (`int1`).
+    pub int1: i32,
+    /// Extra information (`int2`).
+    pub int2: i32,
+}
+
+impl LibvirtError {
+    /// Converts the wire form, applying libvirt's client-side remapping of
+    /// "unknown procedure" RPC errors to `VIR_ERR_NO_SUPPORT`
+    /// (`src/rpc/virnetclientprogram.c`).
+    pub fn from_wire(e: &MessageError) -> Self {
+        let message = e.message.as_deref().unwrap_or("unknown error").to_owned();
+        let mut code = ErrorCode::from_raw(e.code);
+        let domain = ErrorDomain::from_raw(e.domain);
+        if code == ErrorCode::Rpc
+            && matches!(domain, ErrorDomain::Remote | ErrorDomain::Rpc)
+            && message.starts_with("unknown procedure")
+        {
+            code = ErrorCode::NoSupport;
+        }
+        Self {
+            code,
+            domain,
+            level: ErrorLevel::from_raw(e.level),
+            message,
+            str1: e.str1.as_deref().map(str::to_owned),
+            str2: e.str2.as_deref().map(str::to_owned),
+            str3: e.str3.as_deref().map(str::to_owned),
+            int1: e.int1,
+            int2: e.int2,
+        }
+    }
+}
+
+impl fmt::Display for LibvirtError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// An error from virtwire.
+pub struct Error(Box<Inner>);
+
+struct Inner {
+    kind: ErrorKind,
+    message: String,
+    libvirt: Option<LibvirtError>,
+    connection: Option<ConnectionError>,
+    source: Option<Box<dyn std::error::Error + Send + Sync>>,
+}
+
+/// The result type of virtwire's operations.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Self(Box::new(Inner {
+            kind,
+            message: message.into(),
+            libvirt: None,
+            connection: None,
+            source: None,
+        }))
+    }
+
+    pub(crate) fn with_source(
+        mut self,
+        source: impl std::error::Error + Send + Sync + 'static,
+    ) -> Self {
+        self.0.source = Some(Box::new(source));
+        self
+    }
+
+    pub(crate) fn libvirt_error(e: LibvirtError) -> Self {
+        let mut error = Self::new(ErrorKind::Libvirt, e.message.clone());
+        error.0.libvirt = Some(e);
+        error
+    }
+
+    pub(crate) fn connection(e: ConnectionError) -> Self {
+        let mut error = Self::new(ErrorKind::Connection, e.to_string());
+        error.0.connection = Some(e);
+        error
+    }
+
+    pub(crate) fn io(context: &str, e: std::io::Error) -> Self {
+        Self::new(ErrorKind::Connection, format!("{context}: {e}")).with_source(e)
+    }
+
+    pub(crate) fn decode(procedure: &str, e: DecodeError) -> Self {
+        Self::new(ErrorKind::Protocol, format!("malformed reply to {procedure}: {e}"))
+            .with_source(e)
+    }
+
+    pub(crate) fn encode(procedure: &str, e: EncodeError) -> Self {
+        Self::new(ErrorKind::InvalidArgument, format!("cannot encode {procedure}: {e}"))
+            .with_source(e)
+    }
+
+    pub(crate) fn call(procedure: &str, e: CallError) -> Self {
+        match e {
+            CallError::Remote(wire) => Self::libvirt_error(LibvirtError::from_wire(&wire)),
+            CallError::Closed(c) => Self::connection(c),
+            CallError::Decode(d) => Self::decode(procedure, d),
+            other => Self::new(ErrorKind::Protocol, format!("{procedure}: {other}")),
+        }
+    }
+
+    /// What kind of error this is.
+    pub fn kind(&self) -> ErrorKind {
+        self.0.kind
+    }
+
+    /// The error libvirt reported, when the daemon reported one.
+    pub fn libvirt(&self) -> Option<&LibvirtError> {
+        self.0.libvirt.as_ref()
+    }
+
+    /// libvirt's error code, when the daemon reported the error.
+    pub fn code(&self) -> Option<ErrorCode> {
+        self.0.libvirt.as_ref().map(|e| e.code)
+    }
+
+    /// libvirt's error domain, when the daemon reported the error.
+    pub fn domain(&self) -> Option<ErrorDomain> {
+        self.0.libvirt.as_ref().map(|e| e.domain)
+    }
+
+    /// Why the connection ended, when that is the error.
+    pub fn connection_error(&self) -> Option<&ConnectionError> {
+        self.0.connection.as_ref()
+    }
+
+    /// Whether an object the call named does not exist (no such domain,
+    /// network, pool, volume, …).
+    pub fn is_not_found(&self) -> bool {
+        self.code().is_some_and(ErrorCode::is_not_found)
+    }
+
+    /// Whether the daemon or driver does not support the operation.
+    pub fn is_unsupported(&self) -> bool {
+        self.0.kind == ErrorKind::Unsupported || self.code().is_some_and(ErrorCode::is_unsupported)
+    }
+
+    /// Whether the connection is closed (or could not be made).
+    pub fn is_closed(&self) -> bool {
+        self.0.kind == ErrorKind::Connection
+    }
+
+    /// Whether the call timed out.
+    pub fn is_timeout(&self) -> bool {
+        self.0.kind == ErrorKind::Timeout
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut d = f.debug_struct("Error");
+        d.field("kind", &self.0.kind).field("message", &self.0.message);
+        if let Some(e) = &self.0.libvirt {
+            d.field("code", &e.code).field("domain", &e.domain);
+        }
+        if let Some(s) = &self.0.source {
+            d.field("source", s);
+        }
+        d.finish()
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.0.libvirt {
+            Some(e) => write!(f, "{} ({}, {})", e.message, e.code, e.domain),
+            None => f.write_str(&self.0.message),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.source.as_deref().map(|s| s as _)
+    }
+}

@@ -1,0 +1,9 @@
+//! Fuzz target `connection`: see `fuzz/checks.rs` for what it checks.
+#![no_main]
+
+#[allow(dead_code)]
+mod checks {
+    include!("../checks.rs");
+}
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::check_connection(data));

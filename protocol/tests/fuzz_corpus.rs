@@ -1,0 +1,294 @@
+//! Replays the committed fuzz corpora (`fuzz/corpus/<target>/`) through the
+//! very checks the fuzz targets run (`fuzz/checks.rs`), so every seed and
+//! every crash once found keeps being checked by a plain `cargo test`.
+//!
+//! `cargo test -p virtwire-protocol --test fuzz_corpus -- --ignored write_seeds`
+//! regenerates the built seeds (files named `seed-*`); inputs that the fuzzers
+//! found or that reproduced bugs keep their own names and are left alone.
+
+#[allow(dead_code, unreachable_pub, missing_docs)]
+mod checks {
+    include!("../../fuzz/checks.rs");
+}
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+
+fn corpus_dir(target: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/corpus").join(target)
+}
+
+/// Runs `check` on every file of `fuzz/corpus/<target>/`; fails naming each
+/// file that panics, and when there is no file at all.
+fn replay(target: &str, check: fn(&[u8])) {
+    let dir = corpus_dir(target);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .map(|entry| entry.expect("readable directory entry").path())
+        .filter(|path| path.is_file())
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "the corpus {} is empty", dir.display());
+    let mut failed = Vec::new();
+    for file in &files {
+        let data = std::fs::read(file).unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
+        if catch_unwind(AssertUnwindSafe(|| check(&data))).is_err() {
+            failed.push(file.display().to_string());
+        }
+    }
+    assert!(failed.is_empty(), "{} of {} {target} inputs fail: {failed:#?}", failed.len(), files.len());
+}
+
+#[test]
+fn frame_corpus() {
+    replay("frame", checks::check_frame);
+}
+
+#[test]
+fn body_corpus() {
+    replay("body", checks::check_body);
+}
+
+#[test]
+fn connection_corpus() {
+    replay("connection", checks::check_connection);
+}
+
+// ---------------------------------------------------------------------------
+// Seeds.
+
+use bytes::{BufMut, Bytes, BytesMut};
+use checks::{Op, PROGRAMS, body_seed, connection_seed};
+use std::collections::BTreeMap;
+use virtwire_protocol::BodyPart;
+use virtwire_protocol::frame::{self, RawPayload};
+use virtwire_protocol::virnet::{MessageStatus, MessageType};
+
+/// Frames larger than this are not taken as seeds (the corpus stays small).
+const SEED_MAX: usize = 4096;
+
+/// The frames of every recorded connection (`fixtures/frames/*.frames`), by
+/// file name, each direction as `(client_to_server, bytes)`.
+fn recorded() -> BTreeMap<String, Vec<(bool, Vec<u8>)>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/frames");
+    let mut all = BTreeMap::new();
+    let Ok(entries) = std::fs::read_dir(&dir) else { return all };
+    for entry in entries {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "frames") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let frames = text
+            .lines()
+            .filter_map(|line| {
+                let (dir, hex) = line.split_once(' ')?;
+                let client = match dir {
+                    "C" => true,
+                    "S" => false,
+                    _ => return None,
+                };
+                let bytes = (0..hex.len() / 2)
+                    .map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).expect("hex digits"))
+                    .collect();
+                Some((client, bytes))
+            })
+            .collect();
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        all.insert(name, frames);
+    }
+    all
+}
+
+fn message(
+    prog: u32,
+    vers: u32,
+    proc: i32,
+    kind: MessageType,
+    serial: u32,
+    status: MessageStatus,
+    body: &[u8],
+) -> Vec<u8> {
+    let mut out = BytesMut::new();
+    let header = frame::header(prog, vers, proc, kind, serial, status);
+    frame::encode_message(&header, &RawPayload(Bytes::copy_from_slice(body)), &mut out).unwrap();
+    out.to_vec()
+}
+
+/// Writes the built seeds into `fuzz/corpus/<target>/seed-*`, replacing the
+/// previous ones: frames of the recorded connections (one per distinct
+/// program, procedure, type and status, and whole short conversations),
+/// their payloads as `body` inputs, hand-made edge cases, and connection
+/// scripts.
+#[test]
+#[ignore = "writes the seed corpus; run by hand after the fixtures change"]
+fn write_seeds() {
+    let mut seeds: BTreeMap<(&str, String), Vec<u8>> = BTreeMap::new();
+    let remote = (virtwire_protocol::remote::PROGRAM, virtwire_protocol::remote::VERSION);
+
+    // Recorded traffic.
+    for (name, frames) in recorded() {
+        for client in [true, false] {
+            let stream: Vec<u8> = frames.iter().filter(|(c, _)| *c == client).flat_map(|(_, b)| b.clone()).collect();
+            if !stream.is_empty() && stream.len() <= SEED_MAX {
+                let side = if client { "client" } else { "server" };
+                seeds.insert(("frame", format!("seed-{name}-{side}")), stream);
+            }
+        }
+        for (_, bytes) in &frames {
+            if bytes.len() > SEED_MAX || bytes.len() < 28 {
+                continue;
+            }
+            let word = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
+            let (prog, vers, proc, kind, status) = (word(4), word(8), word(12) as i32, word(16), word(24));
+            let Some(index) = PROGRAMS.iter().position(|p| p.program == prog && p.version == vers) else {
+                continue;
+            };
+            let program = &PROGRAMS[index];
+            let tag = format!("{}-{proc}-t{kind}-s{status}", program.name);
+            seeds.entry(("frame", format!("seed-{tag}"))).or_insert_with(|| bytes.clone());
+            let fds = if kind == 4 || kind == 5 { 4 } else { 0 };
+            let len = word(0) as usize;
+            let part = match (kind, status) {
+                (0 | 4, _) => BodyPart::Args,
+                (1 | 5, 0) => BodyPart::Ret,
+                (2, _) => BodyPart::Message,
+                _ => continue,
+            };
+            if program.procedures.iter().any(|p| p.number == proc) && u16::try_from(proc).is_ok() {
+                let body = &bytes[28 + fds..len];
+                seeds.entry(("body", format!("seed-{tag}"))).or_insert_with(|| body_seed(index, proc, part, body));
+            }
+        }
+    }
+
+    // Hand-made frames: the AUTH_LIST call, and edges of the framing.
+    let auth_list = message(remote.0, remote.1, 66, MessageType::Call, 0, MessageStatus::Ok, &[]);
+    seeds.insert(("frame", "seed-auth-list-call".into()), auth_list.clone());
+    seeds.insert(("frame", "seed-truncated".into()), auth_list[..27].to_vec());
+    seeds.insert(("frame", "seed-len-too-short".into()), vec![0, 0, 0, 27]);
+    seeds.insert(("frame", "seed-len-too-large".into()), vec![0x02, 0, 0, 5]);
+    seeds.insert(("frame", "seed-len-max".into()), {
+        let mut v = auth_list.clone();
+        v[..4].copy_from_slice(&(frame::MESSAGE_MAX as u32 + 4).to_be_bytes());
+        v
+    });
+    let mut bad_type = auth_list.clone();
+    bad_type[19] = 9;
+    seeds.insert(("frame", "seed-unknown-type".into()), bad_type);
+    for (name, count, carriers) in
+        [("fds-none", 0u32, 0usize), ("fds-two", 2, 2), ("fds-missing-carrier", 2, 1), ("fds-too-many", 33, 33)]
+    {
+        let mut payload = BytesMut::new();
+        payload.put_u32(count);
+        payload.put_u32(7);
+        let mut v = message(remote.0, remote.1, 1, MessageType::ReplyWithFds, 3, MessageStatus::Ok, &payload);
+        v.extend(std::iter::repeat_n(0, carriers));
+        v.extend_from_slice(&auth_list);
+        seeds.insert(("frame", format!("seed-{name}")), v);
+    }
+    let mut no_count = message(remote.0, remote.1, 1, MessageType::CallWithFds, 3, MessageStatus::Ok, &[]);
+    no_count.extend_from_slice(&auth_list);
+    seeds.insert(("frame", "seed-fds-no-count".into()), no_count);
+
+    // Connection scripts (config byte: bits 0-2 cap, bit 3 keepalive).
+    let start = |procedure: u16| Op::Start { program: 0, procedure, args: vec![0, 0, 0, 1] };
+    let reply = |pick: u8, status: u8, flags: u8, body: &[u8]| Op::Reply {
+        pick,
+        serial: 0,
+        flags,
+        fds: 2,
+        status,
+        split: 13,
+        body: body.to_vec(),
+    };
+    let scripts: Vec<(&str, u8, Vec<Op>)> = vec![
+        (
+            "calls-and-replies",
+            5,
+            vec![
+                start(66),
+                start(1),
+                start(16),
+                reply(1, 0, 0, &[0, 0, 0, 0]),
+                reply(0, 0, 0, &[]),
+                reply(0, 1, 0, &[]),
+                Op::Eof,
+            ],
+        ),
+        (
+            "queue-under-cap",
+            1,
+            vec![
+                start(66),
+                start(67),
+                start(68),
+                Op::Cancel { pick: 1 },
+                reply(0, 0, 0, &[]),
+                reply(0, 2, 0, &[]),
+                Op::Shutdown,
+                start(1),
+            ],
+        ),
+        (
+            "mismatches",
+            2,
+            vec![
+                start(5),
+                start(6),
+                reply(0, 0, 2, &[]),
+                reply(0, 0, 4, &[]),
+                reply(0, 0, 8, &[]),
+                reply(0, 0, 1, &[9, 9, 9, 9]),
+            ],
+        ),
+        (
+            "keepalive-dies",
+            0x08 | 0x10 | 3,
+            vec![
+                start(66),
+                Op::Advance { millis: 1500, force: false },
+                Op::Keepalive { pong: false },
+                Op::Advance { millis: 60000, force: true },
+                Op::Advance { millis: 60000, force: true },
+                Op::Advance { millis: 60000, force: true },
+            ],
+        ),
+        ("garbage-closes", 3, vec![start(66), start(66), Op::Garbage { bytes: vec![0, 0, 0, 3] }, start(2)]),
+        (
+            "partial-then-reply",
+            3,
+            vec![start(66), Op::Garbage { bytes: auth_list[..10].to_vec() }, reply(0, 0, 0, &[])],
+        ),
+        (
+            "events-and-streams",
+            4,
+            vec![
+                start(209),
+                Op::Message { program: 0, kind: 2, procedure: 107, serial: 0, body: vec![0; 12] },
+                Op::Message { program: 0, kind: 3, procedure: 209, serial: 0, body: vec![1, 2, 3] },
+                Op::Message { program: 4, kind: 2, procedure: 1, serial: 0, body: vec![] },
+                Op::Message { program: 5, kind: 1, procedure: 1, serial: 0, body: vec![] },
+                Op::Message { program: 0, kind: 0, procedure: 1, serial: 0, body: vec![] },
+                reply(0, 0, 0, &[]),
+            ],
+        ),
+    ];
+    for (name, config, ops) in scripts {
+        seeds.insert(("connection", format!("seed-{name}")), connection_seed(config, &ops));
+    }
+
+    for target in ["frame", "body", "connection"] {
+        let dir = corpus_dir(target);
+        std::fs::create_dir_all(&dir).unwrap();
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.file_name().is_some_and(|n| n.to_string_lossy().starts_with("seed-")) {
+                std::fs::remove_file(path).unwrap();
+            }
+        }
+    }
+    for ((target, name), data) in &seeds {
+        std::fs::write(corpus_dir(target).join(name), data).unwrap();
+    }
+}
