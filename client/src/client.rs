@@ -7,8 +7,8 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{mpsc, oneshot};
 use tracing::Instrument;
-use virtwire_protocol::conn::{CallFrame, ConnectionError};
-use virtwire_protocol::xdr::{self, Decode, Encode};
+use virtwire_protocol::conn::{CallFrame, ConnectionError, Reply};
+use virtwire_protocol::xdr::{self, Encode};
 use virtwire_protocol::{Procedure, ProcedureInfo};
 
 /// A connection to a libvirt daemon.
@@ -30,12 +30,14 @@ pub(crate) struct ClientInner {
     pub(crate) commands: mpsc::Sender<Command>,
     pub(crate) shared: Arc<Shared>,
     pub(crate) timeout: Option<Duration>,
-    pub(crate) uri: String,
+    pub(crate) uri: std::sync::OnceLock<String>,
 }
 
 impl std::fmt::Debug for Client {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Client").field("uri", &self.inner.uri).finish_non_exhaustive()
+        f.debug_struct("Client")
+            .field("uri", &self.uri())
+            .finish_non_exhaustive()
     }
 }
 
@@ -46,10 +48,15 @@ impl Client {
     /// around this.
     pub async fn call<P: Procedure>(&self, args: &P::Args) -> Result<P::Ret> {
         let info = P::INFO;
-        let span = tracing::debug_span!("call", procedure = info.method, serial = tracing::field::Empty);
+        let span = tracing::debug_span!(
+            "call",
+            procedure = info.method,
+            serial = tracing::field::Empty
+        );
         let future = self.call_raw(info, args);
-        let (serial, body) = match self.inner.timeout {
-            Some(limit) => match tokio::time::timeout(limit, future.instrument(span.clone())).await {
+        let (serial, reply) = match self.inner.timeout {
+            Some(limit) => match tokio::time::timeout(limit, future.instrument(span.clone())).await
+            {
                 Ok(result) => result?,
                 Err(_) => {
                     return Err(Error::new(
@@ -61,7 +68,16 @@ impl Client {
             None => future.instrument(span.clone()).await?,
         };
         span.record("serial", serial);
-        xdr::from_bytes::<P::Ret>(body).map_err(|e| Error::decode(info.method, e))
+        if reply.num_fds > 0 {
+            return Err(Error::new(
+                ErrorKind::Unsupported,
+                format!(
+                    "{} returns file descriptors; fd passing is not supported yet",
+                    info.method
+                ),
+            ));
+        }
+        xdr::from_bytes::<P::Ret>(reply.body).map_err(|e| Error::decode(info.method, e))
     }
 
     /// Sends an encoded call of the procedure described by `info` and waits
@@ -70,26 +86,34 @@ impl Client {
         &self,
         info: &ProcedureInfo,
         args: &A,
-    ) -> Result<(u32, bytes::Bytes)> {
+    ) -> Result<(u32, Reply)> {
         if let Some(error) = self.inner.shared.closed() {
             return Err(Error::connection(error.clone()));
         }
         let frame = CallFrame::encode(info.program, info.version, info.number, args)
             .map_err(|e| Error::encode(info.method, e))?;
         let (tx, rx) = oneshot::channel::<CallResult>();
-        let command = Command::Call { frame, reply: ReplySender(tx) };
+        let command = Command::Call {
+            frame,
+            reply: ReplySender(tx),
+        };
         if self.inner.commands.send(command).await.is_err() {
             return Err(self.closed_error());
         }
         match rx.await {
-            Ok((serial, Ok(reply))) => Ok((serial, reply.body)),
+            Ok((serial, Ok(reply))) => Ok((serial, reply)),
             Ok((_, Err(e))) => Err(Error::call(info.method, e)),
             Err(_) => Err(self.closed_error()),
         }
     }
 
     fn closed_error(&self) -> Error {
-        let error = self.inner.shared.closed().cloned().unwrap_or(ConnectionError::Shutdown);
+        let error = self
+            .inner
+            .shared
+            .closed()
+            .cloned()
+            .unwrap_or(ConnectionError::Shutdown);
         Error::connection(error)
     }
 
@@ -98,9 +122,14 @@ impl Client {
         self.inner.shared.closed().is_some() || self.inner.commands.is_closed()
     }
 
-    /// The URI this client was opened with.
+    /// The URI this client was opened with (as the daemon reported it when
+    /// the daemon chose the driver).
     pub fn uri(&self) -> &str {
-        &self.inner.uri
+        self.inner.uri.get().map_or("", String::as_str)
+    }
+
+    pub(crate) fn set_uri(&self, uri: &str) {
+        let _ = self.inner.uri.set(uri.to_owned());
     }
 
     /// The same connection, with every call limited to `timeout`.
@@ -120,22 +149,20 @@ impl Client {
     /// Closes the connection gracefully: tells the daemon with
     /// `CONNECT_CLOSE`, then closes the socket. Calls still waiting fail.
     pub async fn close(&self) -> Result<()> {
+        self.close_with::<virtwire_protocol::remote::procs::ConnectClose>()
+            .await
+    }
+
+    /// Sends the program's close procedure `P`, then shuts the socket.
+    pub(crate) async fn close_with<P: Procedure<Args = (), Ret = ()>>(&self) -> Result<()> {
         if self.is_closed() {
             return Ok(());
         }
-        let result = self
-            .call::<virtwire_protocol::remote::procs::ConnectClose>(&())
-            .await;
+        let result = self.call::<P>(&()).await;
         let _ = self.inner.commands.send(Command::Shutdown).await;
         match result {
             Err(e) if e.is_closed() => Ok(()),
             other => other,
         }
     }
-}
-
-/// Decodes a reply payload as `T`, for callers of [`Client::call_raw`].
-#[allow(dead_code)]
-pub(crate) fn decode_reply<T: Decode>(method: &str, body: bytes::Bytes) -> Result<T> {
-    xdr::from_bytes(body).map_err(|e| Error::decode(method, e))
 }

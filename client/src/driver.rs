@@ -16,7 +16,7 @@ use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::sync::{mpsc, oneshot};
 use tokio::time::Sleep;
 use virtwire_protocol::conn::{
-    CallError, CallFrame, Connection, ConnectionError, Output, Reply, Waiter,
+    CallError, CallFrame, Connection, ConnectionError, KeepaliveConfig, Output, Reply, Waiter,
 };
 use virtwire_protocol::frame::Frame;
 
@@ -28,7 +28,12 @@ pub(crate) type CallResult = (u32, Result<Reply, CallError>);
 /// A request from a [`crate::Client`] to the driver.
 pub(crate) enum Command {
     /// Start a call.
-    Call { frame: CallFrame, reply: ReplySender },
+    Call {
+        frame: CallFrame,
+        reply: ReplySender,
+    },
+    /// Turn client-side keepalive on or off.
+    Keepalive(Option<KeepaliveConfig>),
     /// Close the connection after the pending writes.
     Shutdown,
 }
@@ -97,6 +102,9 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Driver<S> {
                     let serial = self.conn.start_call(frame, reply);
                     tracing::trace!(procedure, serial, "call started");
                 }
+                Some(Command::Keepalive(config)) => {
+                    self.conn.set_keepalive(config, Instant::now());
+                }
                 Some(Command::Shutdown) | None => {
                     // Every Client is gone or asked to close: flush, then stop.
                     self.shutting_down = true;
@@ -151,7 +159,11 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Driver<S> {
     fn deliver(&mut self) {
         while let Some(output) = self.conn.poll_output() {
             match output {
-                Output::Completed { serial, waiter, result } => {
+                Output::Completed {
+                    serial,
+                    waiter,
+                    result,
+                } => {
                     // The caller may have gone: its reply is dropped here.
                     let _ = waiter.0.send((serial, result));
                 }
@@ -159,7 +171,10 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Driver<S> {
                     if let Some(sink) = &mut self.unsolicited {
                         sink(frame);
                     } else {
-                        tracing::trace!(procedure = frame.header.proc, "unsolicited message dropped");
+                        tracing::trace!(
+                            procedure = frame.header.proc,
+                            "unsolicited message dropped"
+                        );
                     }
                 }
                 Output::Closed(error) => {
@@ -172,7 +187,9 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Driver<S> {
 
     fn poll_timer(&mut self, cx: &mut Context<'_>) {
         loop {
-            let Some(deadline) = self.conn.poll_timeout() else { return };
+            let Some(deadline) = self.conn.poll_timeout() else {
+                return;
+            };
             if self.timer_armed != Some(deadline) {
                 self.timer.as_mut().reset(deadline.into());
                 self.timer_armed = Some(deadline);

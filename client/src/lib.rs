@@ -1,4 +1,53 @@
 //! virtwire: a pure-Rust async client for libvirt's remote RPC protocol.
+//!
+//! It speaks the same wire protocol as `virsh` and libvirt's C library,
+//! generated from libvirt's own `.x` definitions, to `libvirtd` and the
+//! modular daemons, without linking `libvirt.so`.
+//!
+//! ```no_run
+//! use virtwire::prelude::*;
+//!
+//! # async fn demo() -> virtwire::Result<()> {
+//! let client = virtwire::Client::connect("qemu:///system").await?;
+//! let dom = client.domain_lookup_by_name("guest".into()).await?;
+//! let info = client.domain_get_info(dom).await?;
+//! println!("state {} memory {} KiB", info.state, info.memory);
+//! client.close().await?;
+//! # Ok(()) }
+//! ```
+//!
+//! Every procedure of the remote, qemu and lxc programs is a method of
+//! [`Client`] through the generated [`remote::Calls`], [`qemu::Calls`] and
+//! [`lxc::Calls`] traits (import them with [`prelude`]); the admin program is
+//! [`AdminClient`]. Names follow libvirt's: `REMOTE_PROC_DOMAIN_GET_INFO` is
+//! `domain_get_info`.
 
+mod admin;
+mod calls;
+mod client;
+mod connect;
+mod driver;
 pub mod error;
+mod feature;
+mod shared;
+mod transport;
 pub mod uri;
+
+pub use admin::AdminClient;
+pub use client::Client;
+pub use connect::ConnectOptions;
+pub use error::{Error, ErrorCode, ErrorDomain, ErrorKind, ErrorLevel, LibvirtError, Result};
+pub use feature::Feature;
+pub use virtwire_protocol as protocol;
+pub use virtwire_protocol::conn::KeepaliveConfig;
+pub use virtwire_protocol::xdr::XdrString;
+pub use virtwire_protocol::{admin as admin_program, lxc, qemu, remote};
+
+/// The generated call traits, so their methods can be called on a [`Client`]
+/// and an [`AdminClient`].
+pub mod prelude {
+    pub use virtwire_protocol::admin::Calls as _;
+    pub use virtwire_protocol::lxc::Calls as _;
+    pub use virtwire_protocol::qemu::Calls as _;
+    pub use virtwire_protocol::remote::Calls as _;
+}

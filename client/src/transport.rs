@@ -8,7 +8,10 @@ use tokio::net::{TcpStream, UnixStream};
 /// Connects to a daemon's unix socket.
 pub(crate) async fn unix(path: &Path) -> Result<UnixStream> {
     UnixStream::connect(path).await.map_err(|e| {
-        Error::io(&format!("cannot connect to the libvirt socket {}", path.display()), e)
+        Error::io(
+            &format!("cannot connect to the libvirt socket {}", path.display()),
+            e,
+        )
     })
 }
 
@@ -31,6 +34,9 @@ pub(crate) async fn tcp(host: &str, port: u16) -> Result<TcpStream> {
     }
     Err(match last {
         Some(e) => Error::io(&format!("cannot connect to {host}:{port}"), e),
-        None => Error::new(ErrorKind::Connection, format!("{host} resolved to no address")),
+        None => Error::new(
+            ErrorKind::Connection,
+            format!("{host} resolved to no address"),
+        ),
     })
 }

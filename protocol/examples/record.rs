@@ -92,19 +92,28 @@ fn pump(mut from: UnixStream, mut to: UnixStream, tag: char, log: Log) -> usize 
         };
         let frames = split.push(&chunk[..n]);
         if !frames.is_empty() {
-            log.lock().unwrap().extend(frames.into_iter().map(|f| (tag, f)));
+            log.lock()
+                .unwrap()
+                .extend(frames.into_iter().map(|f| (tag, f)));
         }
         if to.write_all(&chunk[..n]).is_err() {
             break;
         }
     }
     let _ = to.shutdown(Shutdown::Write);
-    if split.broken { usize::MAX } else { split.buf.len() }
+    if split.broken {
+        usize::MAX
+    } else {
+        split.buf.len()
+    }
 }
 
 /// `YYYY-MM-DD HH:MM:SS UTC` for now, from days since 1970-01-01 (civil calendar).
 fn utc_now() -> String {
-    let secs = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
     let (days, rem) = ((secs / 86_400) as i64, secs % 86_400);
     // Shift the epoch to 0000-03-01 so leap days fall at the end of a year.
     let z = days + 719_468;
@@ -116,7 +125,12 @@ fn utc_now() -> String {
     let day = doy - (153 * mp + 2) / 5 + 1;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02} UTC", rem / 3600, rem / 60 % 60, rem % 60)
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02} UTC",
+        rem / 3600,
+        rem / 60 % 60,
+        rem % 60
+    )
 }
 
 fn usage() -> ! {
@@ -129,7 +143,8 @@ fn usage() -> ! {
 
 fn main() {
     let (mut listen, mut upstream, mut out) = (None, None, None);
-    let (mut scenario, mut command, mut version) = (None, String::from("(not given)"), String::from("11.3.0"));
+    let (mut scenario, mut command, mut version) =
+        (None, String::from("(not given)"), String::from("11.3.0"));
     let mut args = env::args().skip(1);
     while let Some(flag) = args.next() {
         let value = args.next().unwrap_or_else(|| usage());
@@ -143,7 +158,9 @@ fn main() {
             _ => usage(),
         }
     }
-    let (Some(listen), Some(upstream), Some(out)) = (listen, upstream, out) else { usage() };
+    let (Some(listen), Some(upstream), Some(out)) = (listen, upstream, out) else {
+        usage()
+    };
     let scenario = scenario.unwrap_or_else(|| {
         let name = out.rsplit('/').next().unwrap_or(&out);
         name.strip_suffix(".frames").unwrap_or(name).to_string()
@@ -163,10 +180,18 @@ fn main() {
     });
 
     let log: Log = Arc::default();
-    let (c2, s2, log2) = (client.try_clone().unwrap(), server.try_clone().unwrap(), log.clone());
+    let (c2, s2, log2) = (
+        client.try_clone().unwrap(),
+        server.try_clone().unwrap(),
+        log.clone(),
+    );
     let up = thread::spawn(move || pump(c2, s2, 'C', log2));
     let down = {
-        let (client, server, log) = (client.try_clone().unwrap(), server.try_clone().unwrap(), log.clone());
+        let (client, server, log) = (
+            client.try_clone().unwrap(),
+            server.try_clone().unwrap(),
+            log.clone(),
+        );
         thread::spawn(move || pump(server, client, 'S', log))
     };
     let left_up = up.join().unwrap();
@@ -192,10 +217,15 @@ fn main() {
         eprintln!("record: cannot write {out}: {e}");
         process::exit(1)
     });
-    let (c, s) = (frames.iter().filter(|f| f.0 == 'C').count(), frames.iter().filter(|f| f.0 == 'S').count());
+    let (c, s) = (
+        frames.iter().filter(|f| f.0 == 'C').count(),
+        frames.iter().filter(|f| f.0 == 'S').count(),
+    );
     eprintln!("record: {out}: {c} client frames, {s} server frames");
     if left_up != 0 || left_down != 0 {
-        eprintln!("record: incomplete or unparsable trailing bytes (client {left_up}, server {left_down})");
+        eprintln!(
+            "record: incomplete or unparsable trailing bytes (client {left_up}, server {left_down})"
+        );
         process::exit(1);
     }
 }

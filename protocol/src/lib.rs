@@ -8,7 +8,9 @@ pub mod frame;
 pub mod procedure;
 pub mod xdr;
 
-pub use procedure::{BodyPart, Event, Priority, Procedure, ProcedureInfo, ProcedureKind, StreamDirection};
+pub use procedure::{
+    BodyPart, Event, Priority, Procedure, ProcedureInfo, ProcedureKind, StreamDirection,
+};
 
 /// The main program (`remote_protocol.x`): the hypervisor-agnostic API.
 pub mod remote {

@@ -10,7 +10,9 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use virtwire_protocol::frame::{self, RawPayload};
-use virtwire_protocol::virnet::{MessageError, MessageHeader, MessageStatus, MessageType, StreamHole};
+use virtwire_protocol::virnet::{
+    MessageError, MessageHeader, MessageStatus, MessageType, StreamHole,
+};
 use virtwire_protocol::xdr::{Bytes, DecodeError, check_roundtrip};
 use virtwire_protocol::{BodyPart, admin, keepalive, lxc, qemu, remote};
 
@@ -39,7 +41,8 @@ fn fixtures_dir() -> PathBuf {
 
 fn fixture_files() -> Vec<PathBuf> {
     let dir = fixtures_dir();
-    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
+    let entries =
+        std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
     let mut files: Vec<PathBuf> = entries
         .map(|entry| entry.expect("directory entry").path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "frames"))
@@ -54,12 +57,15 @@ fn unhex(text: &str) -> Result<Vec<u8>, String> {
     }
     (0..text.len())
         .step_by(2)
-        .map(|i| u8::from_str_radix(&text[i..i + 2], 16).map_err(|e| format!("bad hex at {i}: {e}")))
+        .map(|i| {
+            u8::from_str_radix(&text[i..i + 2], 16).map_err(|e| format!("bad hex at {i}: {e}"))
+        })
         .collect()
 }
 
 fn parse(path: &Path) -> Vec<Recorded> {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let mut frames = Vec::new();
     for (index, line) in text.lines().enumerate() {
         let line_no = index + 1;
@@ -67,23 +73,35 @@ fn parse(path: &Path) -> Vec<Recorded> {
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let (tag, hex) = line
-            .split_once(' ')
-            .unwrap_or_else(|| panic!("{}:{line_no}: expected `C <hex>` or `S <hex>`", path.display()));
+        let (tag, hex) = line.split_once(' ').unwrap_or_else(|| {
+            panic!(
+                "{}:{line_no}: expected `C <hex>` or `S <hex>`",
+                path.display()
+            )
+        });
         let from_client = match tag {
             "C" => true,
             "S" => false,
             other => panic!("{}:{line_no}: unknown direction {other:?}", path.display()),
         };
-        let bytes = unhex(hex.trim()).unwrap_or_else(|e| panic!("{}:{line_no}: {e}", path.display()));
-        frames.push(Recorded { line: line_no, from_client, bytes });
+        let bytes =
+            unhex(hex.trim()).unwrap_or_else(|e| panic!("{}:{line_no}: {e}", path.display()));
+        frames.push(Recorded {
+            line: line_no,
+            from_client,
+            bytes,
+        });
     }
     frames
 }
 
 /// The generated round trip for a payload of one of the four RPC programs;
 /// `None` for another program or an unknown procedure.
-fn roundtrip_program(header: &MessageHeader, part: BodyPart, body: Bytes) -> Option<Result<bool, DecodeError>> {
+fn roundtrip_program(
+    header: &MessageHeader,
+    part: BodyPart,
+    body: Bytes,
+) -> Option<Result<bool, DecodeError>> {
     match header.prog {
         remote::PROGRAM => remote::roundtrip_body(header.proc, part, body),
         qemu::PROGRAM => qemu::roundtrip_body(header.proc, part, body),
@@ -97,13 +115,18 @@ fn expect_exact(what: &str, result: Option<Result<bool, DecodeError>>) -> Result
     match result {
         None => Err(format!("{what}: unknown program or procedure")),
         Some(Err(e)) => Err(format!("{what}: does not decode: {e}")),
-        Some(Ok(false)) => Err(format!("{what}: decodes, but re-encodes to different bytes")),
+        Some(Ok(false)) => Err(format!(
+            "{what}: decodes, but re-encodes to different bytes"
+        )),
         Some(Ok(true)) => Ok(()),
     }
 }
 
 fn expect_error_body(body: Bytes) -> Result<(), String> {
-    expect_exact("virNetMessageError", Some(check_roundtrip::<MessageError>(body)))
+    expect_exact(
+        "virNetMessageError",
+        Some(check_roundtrip::<MessageError>(body)),
+    )
 }
 
 /// Checks one recorded frame; returns what it was.
@@ -137,15 +160,24 @@ fn check_frame(recorded: &Recorded) -> Result<Kind, String> {
         return Err("re-encoded frame differs from the recording".to_string());
     }
 
-    let what = format!("prog {:#x} proc {} {:?}/{:?}", header.prog, header.proc, header.r#type, header.status);
+    let what = format!(
+        "prog {:#x} proc {} {:?}/{:?}",
+        header.prog, header.proc, header.r#type, header.status
+    );
     match header.r#type {
         MessageType::Call | MessageType::CallWithFds => {
-            expect_exact(&format!("{what} args"), roundtrip_program(header, BodyPart::Args, body))?;
+            expect_exact(
+                &format!("{what} args"),
+                roundtrip_program(header, BodyPart::Args, body),
+            )?;
             Ok(Kind::Call)
         }
         MessageType::Reply | MessageType::ReplyWithFds => match header.status {
             MessageStatus::Ok => {
-                expect_exact(&format!("{what} ret"), roundtrip_program(header, BodyPart::Ret, body))?;
+                expect_exact(
+                    &format!("{what} ret"),
+                    roundtrip_program(header, BodyPart::Ret, body),
+                )?;
                 Ok(Kind::Reply)
             }
             MessageStatus::Error => {
@@ -163,7 +195,10 @@ fn check_frame(recorded: &Recorded) -> Result<Kind, String> {
             Ok(Kind::Keepalive)
         }
         MessageType::Message => {
-            expect_exact(&format!("{what} message"), roundtrip_program(header, BodyPart::Message, body))?;
+            expect_exact(
+                &format!("{what} message"),
+                roundtrip_program(header, BodyPart::Message, body),
+            )?;
             Ok(Kind::Event)
         }
         MessageType::Stream => {
@@ -171,7 +206,12 @@ fn check_frame(recorded: &Recorded) -> Result<Kind, String> {
                 // Raw data, or empty: EOF (CONTINUE) or finish/confirmation (OK).
                 MessageStatus::Continue => {}
                 MessageStatus::Ok if body.is_empty() => {}
-                MessageStatus::Ok => return Err(format!("{what}: STREAM/OK with {} payload bytes", body.len())),
+                MessageStatus::Ok => {
+                    return Err(format!(
+                        "{what}: STREAM/OK with {} payload bytes",
+                        body.len()
+                    ));
+                }
                 // A client abort is empty; a server failure carries the error.
                 MessageStatus::Error if body.is_empty() && recorded.from_client => {}
                 MessageStatus::Error => expect_error_body(body)?,
@@ -179,7 +219,10 @@ fn check_frame(recorded: &Recorded) -> Result<Kind, String> {
             Ok(Kind::Stream)
         }
         MessageType::StreamHole => {
-            expect_exact("virNetStreamHole", Some(check_roundtrip::<StreamHole>(body)))?;
+            expect_exact(
+                "virNetStreamHole",
+                Some(check_roundtrip::<StreamHole>(body)),
+            )?;
             Ok(Kind::StreamHole)
         }
     }
@@ -188,13 +231,21 @@ fn check_frame(recorded: &Recorded) -> Result<Kind, String> {
 #[test]
 fn recorded_frames_round_trip() {
     let files = fixture_files();
-    assert!(!files.is_empty(), "no *.frames fixtures in {} (run scripts/record-fixtures.sh)", fixtures_dir().display());
+    assert!(
+        !files.is_empty(),
+        "no *.frames fixtures in {} (run scripts/record-fixtures.sh)",
+        fixtures_dir().display()
+    );
 
     let mut totals: BTreeMap<Kind, usize> = BTreeMap::new();
     let mut failures = Vec::new();
     let mut report = String::new();
     for path in &files {
-        let name = path.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+        let name = path
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         let frames = parse(path);
         assert!(!frames.is_empty(), "{}: no frames", path.display());
         let mut counts: BTreeMap<Kind, usize> = BTreeMap::new();
@@ -212,8 +263,22 @@ fn recorded_frames_round_trip() {
     let _ = writeln!(report, "{:>24}: {totals:?}", "total");
     println!("{report}");
 
-    assert!(failures.is_empty(), "{} frame(s) failed:\n{}", failures.len(), failures.join("\n"));
-    for kind in [Kind::Call, Kind::Reply, Kind::ErrorReply, Kind::Event, Kind::Stream] {
-        assert!(totals.get(&kind).copied().unwrap_or(0) > 0, "no {kind:?} frame in any fixture");
+    assert!(
+        failures.is_empty(),
+        "{} frame(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    for kind in [
+        Kind::Call,
+        Kind::Reply,
+        Kind::ErrorReply,
+        Kind::Event,
+        Kind::Stream,
+    ] {
+        assert!(
+            totals.get(&kind).copied().unwrap_or(0) > 0,
+            "no {kind:?} frame in any fixture"
+        );
     }
 }

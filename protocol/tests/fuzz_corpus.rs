@@ -15,7 +15,9 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
 fn corpus_dir(target: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/corpus").join(target)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../fuzz/corpus")
+        .join(target)
 }
 
 /// Runs `check` on every file of `fuzz/corpus/<target>/`; fails naming each
@@ -31,12 +33,18 @@ fn replay(target: &str, check: fn(&[u8])) {
     assert!(!files.is_empty(), "the corpus {} is empty", dir.display());
     let mut failed = Vec::new();
     for file in &files {
-        let data = std::fs::read(file).unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
+        let data =
+            std::fs::read(file).unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
         if catch_unwind(AssertUnwindSafe(|| check(&data))).is_err() {
             failed.push(file.display().to_string());
         }
     }
-    assert!(failed.is_empty(), "{} of {} {target} inputs fail: {failed:#?}", failed.len(), files.len());
+    assert!(
+        failed.is_empty(),
+        "{} of {} {target} inputs fail: {failed:#?}",
+        failed.len(),
+        files.len()
+    );
 }
 
 #[test]
@@ -72,7 +80,9 @@ const SEED_MAX: usize = 4096;
 fn recorded() -> BTreeMap<String, Vec<(bool, Vec<u8>)>> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/frames");
     let mut all = BTreeMap::new();
-    let Ok(entries) = std::fs::read_dir(&dir) else { return all };
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return all;
+    };
     for entry in entries {
         let path = entry.unwrap().path();
         if path.extension().is_none_or(|e| e != "frames") {
@@ -124,12 +134,19 @@ fn message(
 #[ignore = "writes the seed corpus; run by hand after the fixtures change"]
 fn write_seeds() {
     let mut seeds: BTreeMap<(&str, String), Vec<u8>> = BTreeMap::new();
-    let remote = (virtwire_protocol::remote::PROGRAM, virtwire_protocol::remote::VERSION);
+    let remote = (
+        virtwire_protocol::remote::PROGRAM,
+        virtwire_protocol::remote::VERSION,
+    );
 
     // Recorded traffic.
     for (name, frames) in recorded() {
         for client in [true, false] {
-            let stream: Vec<u8> = frames.iter().filter(|(c, _)| *c == client).flat_map(|(_, b)| b.clone()).collect();
+            let stream: Vec<u8> = frames
+                .iter()
+                .filter(|(c, _)| *c == client)
+                .flat_map(|(_, b)| b.clone())
+                .collect();
             if !stream.is_empty() && stream.len() <= SEED_MAX {
                 let side = if client { "client" } else { "server" };
                 seeds.insert(("frame", format!("seed-{name}-{side}")), stream);
@@ -140,13 +157,19 @@ fn write_seeds() {
                 continue;
             }
             let word = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
-            let (prog, vers, proc, kind, status) = (word(4), word(8), word(12) as i32, word(16), word(24));
-            let Some(index) = PROGRAMS.iter().position(|p| p.program == prog && p.version == vers) else {
+            let (prog, vers, proc, kind, status) =
+                (word(4), word(8), word(12) as i32, word(16), word(24));
+            let Some(index) = PROGRAMS
+                .iter()
+                .position(|p| p.program == prog && p.version == vers)
+            else {
                 continue;
             };
             let program = &PROGRAMS[index];
             let tag = format!("{}-{proc}-t{kind}-s{status}", program.name);
-            seeds.entry(("frame", format!("seed-{tag}"))).or_insert_with(|| bytes.clone());
+            seeds
+                .entry(("frame", format!("seed-{tag}")))
+                .or_insert_with(|| bytes.clone());
             let fds = if kind == 4 || kind == 5 { 4 } else { 0 };
             let len = word(0) as usize;
             let part = match (kind, status) {
@@ -157,13 +180,23 @@ fn write_seeds() {
             };
             if program.procedures.iter().any(|p| p.number == proc) && u16::try_from(proc).is_ok() {
                 let body = &bytes[28 + fds..len];
-                seeds.entry(("body", format!("seed-{tag}"))).or_insert_with(|| body_seed(index, proc, part, body));
+                seeds
+                    .entry(("body", format!("seed-{tag}")))
+                    .or_insert_with(|| body_seed(index, proc, part, body));
             }
         }
     }
 
     // Hand-made frames: the AUTH_LIST call, and edges of the framing.
-    let auth_list = message(remote.0, remote.1, 66, MessageType::Call, 0, MessageStatus::Ok, &[]);
+    let auth_list = message(
+        remote.0,
+        remote.1,
+        66,
+        MessageType::Call,
+        0,
+        MessageStatus::Ok,
+        &[],
+    );
     seeds.insert(("frame", "seed-auth-list-call".into()), auth_list.clone());
     seeds.insert(("frame", "seed-truncated".into()), auth_list[..27].to_vec());
     seeds.insert(("frame", "seed-len-too-short".into()), vec![0, 0, 0, 27]);
@@ -176,23 +209,47 @@ fn write_seeds() {
     let mut bad_type = auth_list.clone();
     bad_type[19] = 9;
     seeds.insert(("frame", "seed-unknown-type".into()), bad_type);
-    for (name, count, carriers) in
-        [("fds-none", 0u32, 0usize), ("fds-two", 2, 2), ("fds-missing-carrier", 2, 1), ("fds-too-many", 33, 33)]
-    {
+    for (name, count, carriers) in [
+        ("fds-none", 0u32, 0usize),
+        ("fds-two", 2, 2),
+        ("fds-missing-carrier", 2, 1),
+        ("fds-max", 32, 32),
+        ("fds-too-many", 33, 33),
+    ] {
         let mut payload = BytesMut::new();
         payload.put_u32(count);
         payload.put_u32(7);
-        let mut v = message(remote.0, remote.1, 1, MessageType::ReplyWithFds, 3, MessageStatus::Ok, &payload);
+        let mut v = message(
+            remote.0,
+            remote.1,
+            1,
+            MessageType::ReplyWithFds,
+            3,
+            MessageStatus::Ok,
+            &payload,
+        );
         v.extend(std::iter::repeat_n(0, carriers));
         v.extend_from_slice(&auth_list);
         seeds.insert(("frame", format!("seed-{name}")), v);
     }
-    let mut no_count = message(remote.0, remote.1, 1, MessageType::CallWithFds, 3, MessageStatus::Ok, &[]);
+    let mut no_count = message(
+        remote.0,
+        remote.1,
+        1,
+        MessageType::CallWithFds,
+        3,
+        MessageStatus::Ok,
+        &[],
+    );
     no_count.extend_from_slice(&auth_list);
     seeds.insert(("frame", "seed-fds-no-count".into()), no_count);
 
     // Connection scripts (config byte: bits 0-2 cap, bit 3 keepalive).
-    let start = |procedure: u16| Op::Start { program: 0, procedure, args: vec![0, 0, 0, 1] };
+    let start = |procedure: u16| Op::Start {
+        program: 0,
+        procedure,
+        args: vec![0, 0, 0, 1],
+    };
     let reply = |pick: u8, status: u8, flags: u8, body: &[u8]| Op::Reply {
         pick,
         serial: 0,
@@ -247,35 +304,97 @@ fn write_seeds() {
             0x08 | 0x10 | 3,
             vec![
                 start(66),
-                Op::Advance { millis: 1500, force: false },
+                Op::Advance {
+                    millis: 1500,
+                    force: false,
+                },
                 Op::Keepalive { pong: false },
-                Op::Advance { millis: 60000, force: true },
-                Op::Advance { millis: 60000, force: true },
-                Op::Advance { millis: 60000, force: true },
+                Op::Advance {
+                    millis: 60000,
+                    force: true,
+                },
+                Op::Advance {
+                    millis: 60000,
+                    force: true,
+                },
+                Op::Advance {
+                    millis: 60000,
+                    force: true,
+                },
             ],
         ),
-        ("garbage-closes", 3, vec![start(66), start(66), Op::Garbage { bytes: vec![0, 0, 0, 3] }, start(2)]),
+        (
+            "garbage-closes",
+            3,
+            vec![
+                start(66),
+                start(66),
+                Op::Garbage {
+                    bytes: vec![0, 0, 0, 3],
+                },
+                start(2),
+            ],
+        ),
         (
             "partial-then-reply",
             3,
-            vec![start(66), Op::Garbage { bytes: auth_list[..10].to_vec() }, reply(0, 0, 0, &[])],
+            vec![
+                start(66),
+                Op::Garbage {
+                    bytes: auth_list[..10].to_vec(),
+                },
+                reply(0, 0, 0, &[]),
+            ],
         ),
         (
             "events-and-streams",
             4,
             vec![
                 start(209),
-                Op::Message { program: 0, kind: 2, procedure: 107, serial: 0, body: vec![0; 12] },
-                Op::Message { program: 0, kind: 3, procedure: 209, serial: 0, body: vec![1, 2, 3] },
-                Op::Message { program: 4, kind: 2, procedure: 1, serial: 0, body: vec![] },
-                Op::Message { program: 5, kind: 1, procedure: 1, serial: 0, body: vec![] },
-                Op::Message { program: 0, kind: 0, procedure: 1, serial: 0, body: vec![] },
+                Op::Message {
+                    program: 0,
+                    kind: 2,
+                    procedure: 107,
+                    serial: 0,
+                    body: vec![0; 12],
+                },
+                Op::Message {
+                    program: 0,
+                    kind: 3,
+                    procedure: 209,
+                    serial: 0,
+                    body: vec![1, 2, 3],
+                },
+                Op::Message {
+                    program: 4,
+                    kind: 2,
+                    procedure: 1,
+                    serial: 0,
+                    body: vec![],
+                },
+                Op::Message {
+                    program: 5,
+                    kind: 1,
+                    procedure: 1,
+                    serial: 0,
+                    body: vec![],
+                },
+                Op::Message {
+                    program: 0,
+                    kind: 0,
+                    procedure: 1,
+                    serial: 0,
+                    body: vec![],
+                },
                 reply(0, 0, 0, &[]),
             ],
         ),
     ];
     for (name, config, ops) in scripts {
-        seeds.insert(("connection", format!("seed-{name}")), connection_seed(config, &ops));
+        seeds.insert(
+            ("connection", format!("seed-{name}")),
+            connection_seed(config, &ops),
+        );
     }
 
     for target in ["frame", "body", "connection"] {
@@ -283,7 +402,10 @@ fn write_seeds() {
         std::fs::create_dir_all(&dir).unwrap();
         for entry in std::fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
-            if path.file_name().is_some_and(|n| n.to_string_lossy().starts_with("seed-")) {
+            if path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("seed-"))
+            {
                 std::fs::remove_file(path).unwrap();
             }
         }

@@ -322,9 +322,8 @@ fn tables_match_virterror_h() {
     ]
     .iter()
     .collect();
-    let header = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!("{}: {e} (run scripts/fetch-protocol.sh)", path.display())
-    });
+    let header = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (run scripts/fetch-protocol.sh)", path.display()));
     let ours = |rows: Vec<(i32, &'static str, String)>| -> Vec<(i32, String)> {
         rows.into_iter()
             .map(|(v, n, _)| (v, n.to_owned()))

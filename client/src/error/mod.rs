@@ -143,14 +143,24 @@ impl Error {
         Self::new(ErrorKind::Connection, format!("{context}: {e}")).with_source(e)
     }
 
+    pub(crate) fn uri(e: crate::uri::UriError) -> Self {
+        Self::new(ErrorKind::Uri, e.to_string()).with_source(e)
+    }
+
     pub(crate) fn decode(procedure: &str, e: DecodeError) -> Self {
-        Self::new(ErrorKind::Protocol, format!("malformed reply to {procedure}: {e}"))
-            .with_source(e)
+        Self::new(
+            ErrorKind::Protocol,
+            format!("malformed reply to {procedure}: {e}"),
+        )
+        .with_source(e)
     }
 
     pub(crate) fn encode(procedure: &str, e: EncodeError) -> Self {
-        Self::new(ErrorKind::InvalidArgument, format!("cannot encode {procedure}: {e}"))
-            .with_source(e)
+        Self::new(
+            ErrorKind::InvalidArgument,
+            format!("cannot encode {procedure}: {e}"),
+        )
+        .with_source(e)
     }
 
     pub(crate) fn call(procedure: &str, e: CallError) -> Self {
@@ -212,7 +222,8 @@ impl Error {
 impl fmt::Debug for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut d = f.debug_struct("Error");
-        d.field("kind", &self.0.kind).field("message", &self.0.message);
+        d.field("kind", &self.0.kind)
+            .field("message", &self.0.message);
         if let Some(e) = &self.0.libvirt {
             d.field("code", &e.code).field("domain", &e.domain);
         }

@@ -6,6 +6,7 @@
 //! others (`super::remote::...`). It therefore has no inner attributes, and
 //! names everything from std and the runtime by full path.
 
+mod calls;
 mod codec;
 mod procs;
 mod types;
@@ -54,6 +55,8 @@ pub fn module(model: &Model, module: usize) -> String {
     if let Some(table) = &m.procedures {
         w.blank();
         procs::emit(&mut w, model, module, table);
+        w.blank();
+        calls::emit(&mut w, &emitter.codec, &m.file, table);
     }
 
     w.blank();

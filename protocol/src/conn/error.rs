@@ -27,7 +27,10 @@ pub enum ConnectionError {
 impl ConnectionError {
     /// An I/O failure.
     pub fn io(error: &std::io::Error) -> Self {
-        Self::Io { kind: error.kind(), message: error.to_string() }
+        Self::Io {
+            kind: error.kind(),
+            message: error.to_string(),
+        }
     }
 }
 
@@ -75,7 +78,10 @@ impl fmt::Display for CallError {
             },
             Self::Decode(e) => write!(f, "malformed error reply: {e}"),
             Self::ProcedureMismatch { expected, got } => {
-                write!(f, "reply for procedure {got} answers a call of procedure {expected}")
+                write!(
+                    f,
+                    "reply for procedure {got} answers a call of procedure {expected}"
+                )
             }
             Self::UnexpectedStatus => f.write_str("reply has status CONTINUE"),
             Self::Closed(e) => e.fmt(f),

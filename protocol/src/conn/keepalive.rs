@@ -15,7 +15,10 @@ pub struct KeepaliveConfig {
 
 impl Default for KeepaliveConfig {
     fn default() -> Self {
-        Self { interval: Duration::from_secs(5), count: 6 }
+        Self {
+            interval: Duration::from_secs(5),
+            count: 6,
+        }
     }
 }
 
@@ -35,7 +38,11 @@ pub(super) struct Keepalive {
 
 impl Keepalive {
     pub(super) fn new(config: Option<KeepaliveConfig>, now: Instant) -> Self {
-        Self { config, last_received: now, unanswered: 0 }
+        Self {
+            config,
+            last_received: now,
+            unanswered: 0,
+        }
     }
 
     pub(super) fn received(&mut self, now: Instant) {

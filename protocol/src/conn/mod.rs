@@ -41,7 +41,10 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        Self { max_in_flight: DEFAULT_MAX_IN_FLIGHT, keepalive: None }
+        Self {
+            max_in_flight: DEFAULT_MAX_IN_FLIGHT,
+            keepalive: None,
+        }
     }
 }
 
@@ -72,11 +75,22 @@ impl CallFrame {
         procedure: i32,
         args: &T,
     ) -> Result<Self, EncodeError> {
-        let header =
-            frame::header(program, version, procedure, MessageType::Call, 0, MessageStatus::Ok);
+        let header = frame::header(
+            program,
+            version,
+            procedure,
+            MessageType::Call,
+            0,
+            MessageStatus::Ok,
+        );
         let mut bytes = BytesMut::new();
         frame::encode_message(&header, args, &mut bytes)?;
-        Ok(Self { program, version, procedure, bytes })
+        Ok(Self {
+            program,
+            version,
+            procedure,
+            bytes,
+        })
     }
 
     /// The procedure number.
@@ -151,6 +165,13 @@ impl<W: Waiter> Connection<W> {
         }
     }
 
+    /// Turns client-side keepalive on or off (after the daemon said it
+    /// supports the keepalive program).
+    pub fn set_keepalive(&mut self, config: Option<KeepaliveConfig>, now: Instant) {
+        self.config.keepalive = config;
+        self.keepalive = Keepalive::new(config, now);
+    }
+
     /// Why the connection closed, once it has.
     pub fn closed(&self) -> Option<&ConnectionError> {
         self.closed.as_ref()
@@ -173,7 +194,11 @@ impl<W: Waiter> Connection<W> {
         let serial = self.allocate_serial();
         if let Some(error) = &self.closed {
             let result = Err(CallError::Closed(error.clone()));
-            self.outputs.push_back(Output::Completed { serial, waiter, result });
+            self.outputs.push_back(Output::Completed {
+                serial,
+                waiter,
+                result,
+            });
             return serial;
         }
         let pending = Pending {
@@ -265,10 +290,16 @@ impl<W: Waiter> Connection<W> {
             return;
         }
         let result = if header.proc != pending.procedure {
-            Err(CallError::ProcedureMismatch { expected: pending.procedure, got: header.proc })
+            Err(CallError::ProcedureMismatch {
+                expected: pending.procedure,
+                got: header.proc,
+            })
         } else {
             match header.status {
-                MessageStatus::Ok => Ok(Reply { body: frame.body, num_fds: frame.num_fds }),
+                MessageStatus::Ok => Ok(Reply {
+                    body: frame.body,
+                    num_fds: frame.num_fds,
+                }),
                 MessageStatus::Error => match xdr::from_bytes::<MessageError>(frame.body) {
                     Ok(error) => Err(CallError::Remote(Box::new(error))),
                     Err(e) => Err(CallError::Decode(e)),
@@ -276,14 +307,20 @@ impl<W: Waiter> Connection<W> {
                 MessageStatus::Continue => Err(CallError::UnexpectedStatus),
             }
         };
-        self.outputs.push_back(Output::Completed { serial: header.serial, waiter: pending.waiter, result });
+        self.outputs.push_back(Output::Completed {
+            serial: header.serial,
+            waiter: pending.waiter,
+            result,
+        });
         self.release_queued();
     }
 
     fn release_queued(&mut self) {
         let cap = self.config.max_in_flight.max(1);
         while self.calls.in_flight() < cap {
-            let Some((serial, bytes, pending)) = self.calls.dequeue() else { break };
+            let Some((serial, bytes, pending)) = self.calls.dequeue() else {
+                break;
+            };
             if pending.waiter.is_cancelled() {
                 continue;
             }
@@ -294,7 +331,8 @@ impl<W: Waiter> Connection<W> {
 
     fn keepalive_message(&mut self, procedure: i32) {
         if procedure == ka::Procedure::Ping as i32 {
-            self.transmit.push_back(keepalive_message(ka::Procedure::Pong));
+            self.transmit
+                .push_back(keepalive_message(ka::Procedure::Pong));
         }
         // A PONG needs nothing more: receiving it already counted as traffic.
     }
@@ -316,7 +354,11 @@ impl<W: Waiter> Connection<W> {
 
     /// When [`Connection::handle_timeout`] should next be called.
     pub fn poll_timeout(&self) -> Option<Instant> {
-        if self.closed.is_some() { None } else { self.keepalive.deadline() }
+        if self.closed.is_some() {
+            None
+        } else {
+            self.keepalive.deadline()
+        }
     }
 
     /// Advances timers: sends keepalive pings, and closes the connection when
@@ -327,9 +369,9 @@ impl<W: Waiter> Connection<W> {
         }
         match self.keepalive.on_timeout(now) {
             keepalive::Action::None => {}
-            keepalive::Action::Ping => {
-                self.transmit.push_back(keepalive_message(ka::Procedure::Ping))
-            }
+            keepalive::Action::Ping => self
+                .transmit
+                .push_back(keepalive_message(ka::Procedure::Ping)),
             keepalive::Action::Dead => self.close(ConnectionError::KeepaliveTimeout),
         }
     }
@@ -349,7 +391,11 @@ impl<W: Waiter> Connection<W> {
         self.transmit.clear();
         for (serial, pending) in self.calls.drain() {
             let result = Err(CallError::Closed(error.clone()));
-            self.outputs.push_back(Output::Completed { serial, waiter: pending.waiter, result });
+            self.outputs.push_back(Output::Completed {
+                serial,
+                waiter: pending.waiter,
+                result,
+            });
         }
         self.outputs.push_back(Output::Closed(error));
     }

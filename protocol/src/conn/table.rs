@@ -19,7 +19,10 @@ pub(super) struct CallTable<W> {
 
 impl<W> Default for CallTable<W> {
     fn default() -> Self {
-        Self { in_flight: HashMap::new(), queue: VecDeque::new() }
+        Self {
+            in_flight: HashMap::new(),
+            queue: VecDeque::new(),
+        }
     }
 }
 
@@ -56,7 +59,11 @@ impl<W> CallTable<W> {
     pub(super) fn drain(&mut self) -> Vec<(u32, Pending<W>)> {
         let mut all: Vec<_> = self.in_flight.drain().collect();
         all.sort_by_key(|(serial, _)| *serial);
-        all.extend(self.queue.drain(..).map(|(serial, _, pending)| (serial, pending)));
+        all.extend(
+            self.queue
+                .drain(..)
+                .map(|(serial, _, pending)| (serial, pending)),
+        );
         all
     }
 }

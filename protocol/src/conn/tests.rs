@@ -16,7 +16,10 @@ struct TestWaiter {
 
 impl TestWaiter {
     fn new(id: u32) -> Self {
-        Self { id, cancelled: Rc::new(Cell::new(false)) }
+        Self {
+            id,
+            cancelled: Rc::new(Cell::new(false)),
+        }
     }
 }
 
@@ -28,7 +31,16 @@ impl Waiter for TestWaiter {
 
 fn conn(max_in_flight: usize) -> (Connection<TestWaiter>, Instant) {
     let now = Instant::now();
-    (Connection::new(Config { max_in_flight, keepalive: None }, now), now)
+    (
+        Connection::new(
+            Config {
+                max_in_flight,
+                keepalive: None,
+            },
+            now,
+        ),
+        now,
+    )
 }
 
 fn call(proc: i32) -> CallFrame {
@@ -41,11 +53,20 @@ fn header_of(bytes: &Bytes) -> MessageHeader {
 }
 
 fn transmitted(c: &mut Connection<TestWaiter>) -> Vec<MessageHeader> {
-    std::iter::from_fn(|| c.poll_transmit()).map(|b| header_of(&b)).collect()
+    std::iter::from_fn(|| c.poll_transmit())
+        .map(|b| header_of(&b))
+        .collect()
 }
 
 fn reply(serial: u32, proc: i32, status: MessageStatus, body: &impl Encode) -> BytesMut {
-    let h = frame::header(remote::REMOTE_PROGRAM, 1, proc, MessageType::Reply, serial, status);
+    let h = frame::header(
+        remote::REMOTE_PROGRAM,
+        1,
+        proc,
+        MessageType::Reply,
+        serial,
+        status,
+    );
     let mut out = BytesMut::new();
     frame::encode_message(&h, body, &mut out).unwrap();
     out
@@ -74,7 +95,10 @@ fn serials_count_up_from_zero_like_libvirt() {
     }
     let sent = transmitted(&mut c);
     assert_eq!(sent.iter().map(|h| h.serial).collect::<Vec<_>>(), [0, 1, 2]);
-    assert!(sent.iter().all(|h| h.r#type == MessageType::Call && h.proc == 66));
+    assert!(
+        sent.iter()
+            .all(|h| h.r#type == MessageType::Call && h.proc == 66)
+    );
 }
 
 #[test]
@@ -85,7 +109,11 @@ fn out_of_order_replies_reach_their_callers() {
     }
     transmitted(&mut c);
     for serial in [2u32, 0, 3, 1] {
-        feed(&mut c, &reply(serial, 4, MessageStatus::Ok, &u64::from(serial * 100)), now);
+        feed(
+            &mut c,
+            &reply(serial, 4, MessageStatus::Ok, &u64::from(serial * 100)),
+            now,
+        );
     }
     let done = completions(&mut c);
     let ids: Vec<u32> = done.iter().map(|(id, _)| *id).collect();
@@ -105,7 +133,13 @@ fn calls_beyond_the_cap_wait_in_the_client() {
     assert_eq!(transmitted(&mut c).len(), 2);
     assert_eq!((c.in_flight(), c.queued()), (2, 3));
     feed(&mut c, &reply(1, 4, MessageStatus::Ok, &0u64), now);
-    assert_eq!(transmitted(&mut c).iter().map(|h| h.serial).collect::<Vec<_>>(), [2]);
+    assert_eq!(
+        transmitted(&mut c)
+            .iter()
+            .map(|h| h.serial)
+            .collect::<Vec<_>>(),
+        [2]
+    );
     assert_eq!((c.in_flight(), c.queued()), (2, 2));
 }
 
@@ -119,7 +153,13 @@ fn cancelled_queued_calls_are_never_sent() {
     transmitted(&mut c);
     gone.cancelled.set(true);
     feed(&mut c, &reply(0, 4, MessageStatus::Ok, &0u64), now);
-    assert_eq!(transmitted(&mut c).iter().map(|h| h.serial).collect::<Vec<_>>(), [2]);
+    assert_eq!(
+        transmitted(&mut c)
+            .iter()
+            .map(|h| h.serial)
+            .collect::<Vec<_>>(),
+        [2]
+    );
 }
 
 #[test]
@@ -169,7 +209,10 @@ fn a_reply_naming_another_procedure_fails_that_call() {
     feed(&mut c, &reply(0, 5, MessageStatus::Ok, &0u64), now);
     assert!(matches!(
         completions(&mut c)[0].1,
-        Err(CallError::ProcedureMismatch { expected: 4, got: 5 })
+        Err(CallError::ProcedureMismatch {
+            expected: 4,
+            got: 5
+        })
     ));
 }
 
@@ -200,13 +243,22 @@ fn a_malformed_frame_fails_every_call_and_closes() {
     for o in &outputs[..2] {
         assert!(matches!(
             o,
-            Output::Completed { result: Err(CallError::Closed(ConnectionError::Frame(_))), .. }
+            Output::Completed {
+                result: Err(CallError::Closed(ConnectionError::Frame(_))),
+                ..
+            }
         ));
     }
-    assert!(matches!(outputs[2], Output::Closed(ConnectionError::Frame(_))));
+    assert!(matches!(
+        outputs[2],
+        Output::Closed(ConnectionError::Frame(_))
+    ));
     // Later calls fail at once.
     c.start_call(call(4), TestWaiter::new(2));
-    assert!(matches!(completions(&mut c)[0].1, Err(CallError::Closed(_))));
+    assert!(matches!(
+        completions(&mut c)[0].1,
+        Err(CallError::Closed(_))
+    ));
     assert!(c.poll_transmit().is_none());
 }
 
@@ -215,17 +267,39 @@ fn eof_fails_pending_calls() {
     let (mut c, _) = conn(5);
     c.start_call(call(4), TestWaiter::new(0));
     c.handle_eof();
-    assert!(matches!(completions(&mut c)[0].1, Err(CallError::Closed(ConnectionError::Eof))));
+    assert!(matches!(
+        completions(&mut c)[0].1,
+        Err(CallError::Closed(ConnectionError::Eof))
+    ));
 }
 
 #[test]
 fn events_and_stream_packets_are_routed_out() {
     let (mut c, now) = conn(5);
-    let h = frame::header(remote::REMOTE_PROGRAM, 1, 318, MessageType::Message, 1, MessageStatus::Ok);
+    let h = frame::header(
+        remote::REMOTE_PROGRAM,
+        1,
+        318,
+        MessageType::Message,
+        1,
+        MessageStatus::Ok,
+    );
     let mut bytes = BytesMut::new();
     frame::encode_message(&h, &7u32, &mut bytes).unwrap();
-    let h = frame::header(remote::REMOTE_PROGRAM, 1, 209, MessageType::Stream, 9, MessageStatus::Continue);
-    frame::encode_message(&h, &frame::RawPayload(Bytes::from_static(b"data")), &mut bytes).unwrap();
+    let h = frame::header(
+        remote::REMOTE_PROGRAM,
+        1,
+        209,
+        MessageType::Stream,
+        9,
+        MessageStatus::Continue,
+    );
+    frame::encode_message(
+        &h,
+        &frame::RawPayload(Bytes::from_static(b"data")),
+        &mut bytes,
+    )
+    .unwrap();
     feed(&mut c, &bytes, now);
     assert!(matches!(c.poll_output(), Some(Output::Event(f)) if f.header.proc == 318));
     assert!(matches!(c.poll_output(), Some(Output::Stream(f)) if &f.body[..] == b"data"));
@@ -237,23 +311,38 @@ fn answers_server_pings() {
     feed(&mut c, &keepalive_message(ka::Procedure::Ping), now);
     let sent = transmitted(&mut c);
     assert_eq!(sent.len(), 1);
-    assert_eq!((sent[0].prog, sent[0].proc, sent[0].serial), (ka::KEEPALIVE_PROGRAM, 2, 0));
+    assert_eq!(
+        (sent[0].prog, sent[0].proc, sent[0].serial),
+        (ka::KEEPALIVE_PROGRAM, 2, 0)
+    );
     assert_eq!(sent[0].r#type, MessageType::Message);
 }
 
 #[test]
 fn client_keepalive_pings_then_gives_up() {
     let start = Instant::now();
-    let config = KeepaliveConfig { interval: Duration::from_secs(5), count: 2 };
-    let mut c: Connection<TestWaiter> =
-        Connection::new(Config { keepalive: Some(config), ..Config::default() }, start);
+    let config = KeepaliveConfig {
+        interval: Duration::from_secs(5),
+        count: 2,
+    };
+    let mut c: Connection<TestWaiter> = Connection::new(
+        Config {
+            keepalive: Some(config),
+            ..Config::default()
+        },
+        start,
+    );
     assert_eq!(c.poll_timeout(), Some(start + Duration::from_secs(5)));
     c.handle_timeout(start + Duration::from_secs(4));
     assert!(c.poll_transmit().is_none());
     c.handle_timeout(start + Duration::from_secs(5));
     assert_eq!(transmitted(&mut c)[0].proc, 1);
     // Traffic resets the count.
-    feed(&mut c, &keepalive_message(ka::Procedure::Pong), start + Duration::from_secs(6));
+    feed(
+        &mut c,
+        &keepalive_message(ka::Procedure::Pong),
+        start + Duration::from_secs(6),
+    );
     assert_eq!(c.poll_timeout(), Some(start + Duration::from_secs(11)));
     c.handle_timeout(start + Duration::from_secs(11));
     c.handle_timeout(start + Duration::from_secs(16));

@@ -63,14 +63,25 @@ impl fmt::Display for FrameError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::TooShort { len } => {
-                write!(f, "frame length {len} is shorter than the {} byte header", LEN_WORD + HEADER_LEN)
+                write!(
+                    f,
+                    "frame length {len} is shorter than the {} byte header",
+                    LEN_WORD + HEADER_LEN
+                )
             }
             Self::TooLarge { len } => {
-                write!(f, "frame length {len} exceeds libvirt's maximum of {}", MESSAGE_MAX + LEN_WORD)
+                write!(
+                    f,
+                    "frame length {len} exceeds libvirt's maximum of {}",
+                    MESSAGE_MAX + LEN_WORD
+                )
             }
             Self::Header(e) => write!(f, "malformed message header: {e}"),
             Self::BadFdCount { count } => {
-                write!(f, "message announces {count} file descriptors (at most {NUM_FDS_MAX})")
+                write!(
+                    f,
+                    "message announces {count} file descriptors (at most {NUM_FDS_MAX})"
+                )
             }
         }
     }
@@ -80,7 +91,10 @@ impl std::error::Error for FrameError {}
 
 /// Whether a message type carries a descriptor count before its payload.
 pub fn has_fds(message_type: MessageType) -> bool {
-    matches!(message_type, MessageType::CallWithFds | MessageType::ReplyWithFds)
+    matches!(
+        message_type,
+        MessageType::CallWithFds | MessageType::ReplyWithFds
+    )
 }
 
 /// Checks a length word: returns the total frame size it announces.
@@ -133,7 +147,11 @@ pub fn decode_frame(buf: &mut BytesMut) -> Result<Option<Frame>, FrameError> {
     buf.advance(carriers);
     let fd_word = if has_fds(header.r#type) { 4 } else { 0 };
     frame.advance(LEN_WORD + HEADER_LEN + fd_word);
-    Ok(Some(Frame { header, num_fds, body: frame }))
+    Ok(Some(Frame {
+        header,
+        num_fds,
+        body: frame,
+    }))
 }
 
 /// Appends a whole message (length word, header, `body`) to `out`.
@@ -145,7 +163,10 @@ pub fn encode_message<T: Encode + ?Sized>(
     let body_len = body.encoded_len();
     let total = LEN_WORD + HEADER_LEN + body_len;
     if total - LEN_WORD > MESSAGE_MAX {
-        return Err(EncodeError::MessageTooLarge { len: total - LEN_WORD, max: MESSAGE_MAX });
+        return Err(EncodeError::MessageTooLarge {
+            len: total - LEN_WORD,
+            max: MESSAGE_MAX,
+        });
     }
     out.reserve(total);
     out.put_u32(total as u32);
@@ -163,7 +184,14 @@ pub fn header(
     serial: u32,
     status: MessageStatus,
 ) -> MessageHeader {
-    MessageHeader { prog: program, vers: version, proc: procedure, r#type: message_type, serial, status }
+    MessageHeader {
+        prog: program,
+        vers: version,
+        proc: procedure,
+        r#type: message_type,
+        serial,
+        status,
+    }
 }
 
 /// Raw bytes as a message payload (stream data): encoded verbatim, no XDR framing.

@@ -54,9 +54,21 @@ fn rejects_unknown_message_types() {
 
 #[test]
 fn skips_descriptor_count_and_carriers() {
-    let h = header(0x0006_8000, 1, 1, MessageType::ReplyWithFds, 3, MessageStatus::Ok);
+    let h = header(
+        0x0006_8000,
+        1,
+        1,
+        MessageType::ReplyWithFds,
+        3,
+        MessageStatus::Ok,
+    );
     let mut out = BytesMut::new();
-    encode_message(&h, &RawPayload(Bytes::from_static(&[0, 0, 0, 2, 0, 0, 0, 9])), &mut out).unwrap();
+    encode_message(
+        &h,
+        &RawPayload(Bytes::from_static(&[0, 0, 0, 2, 0, 0, 0, 9])),
+        &mut out,
+    )
+    .unwrap();
     out.put_slice(&[0, 0, 0xaa]); // two carriers, then the next frame's first byte
     let frame = decode_frame(&mut out).unwrap().unwrap();
     assert_eq!(frame.num_fds, 2);
@@ -66,11 +78,21 @@ fn skips_descriptor_count_and_carriers() {
 
 #[test]
 fn refuses_too_many_descriptors() {
-    let h = header(0x0006_8000, 1, 1, MessageType::ReplyWithFds, 3, MessageStatus::Ok);
+    let h = header(
+        0x0006_8000,
+        1,
+        1,
+        MessageType::ReplyWithFds,
+        3,
+        MessageStatus::Ok,
+    );
     let mut out = BytesMut::new();
     encode_message(&h, &33u32, &mut out).unwrap();
     out.put_bytes(0, 33);
-    assert_eq!(decode_frame(&mut out), Err(FrameError::BadFdCount { count: 33 }));
+    assert_eq!(
+        decode_frame(&mut out),
+        Err(FrameError::BadFdCount { count: 33 })
+    );
 }
 
 #[test]
@@ -78,5 +100,8 @@ fn refuses_oversized_messages_on_encode() {
     let h = header(1, 1, 1, MessageType::Stream, 3, MessageStatus::Continue);
     let body = RawPayload(Bytes::from(vec![0u8; PAYLOAD_MAX + 1]));
     let mut out = BytesMut::new();
-    assert!(matches!(encode_message(&h, &body, &mut out), Err(EncodeError::MessageTooLarge { .. })));
+    assert!(matches!(
+        encode_message(&h, &body, &mut out),
+        Err(EncodeError::MessageTooLarge { .. })
+    ));
 }

@@ -43,7 +43,10 @@ impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::UnexpectedEnd { needed, remaining } => {
-                write!(f, "input ends early: {needed} bytes needed, {remaining} left")
+                write!(
+                    f,
+                    "input ends early: {needed} bytes needed, {remaining} left"
+                )
             }
             Self::OverBound { len, max } => write!(f, "length {len} exceeds the bound {max}"),
             Self::InvalidUtf8 => f.write_str("string is not valid UTF-8"),
@@ -85,7 +88,10 @@ impl fmt::Display for EncodeError {
                 write!(f, "length {len} exceeds the protocol's bound {max}")
             }
             Self::MessageTooLarge { len, max } => {
-                write!(f, "message of {len} bytes exceeds libvirt's maximum of {max}")
+                write!(
+                    f,
+                    "message of {len} bytes exceeds libvirt's maximum of {max}"
+                )
             }
         }
     }

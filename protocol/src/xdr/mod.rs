@@ -247,9 +247,10 @@ pub fn decode_fixed_array_with<T, const N: usize>(
         items.push(f(src)?);
     }
     // The loop pushed exactly N items, so the conversion cannot fail.
-    items
-        .try_into()
-        .map_err(|_| DecodeError::UnexpectedEnd { needed: N, remaining: 0 })
+    items.try_into().map_err(|_| DecodeError::UnexpectedEnd {
+        needed: N,
+        remaining: 0,
+    })
 }
 
 /// Encoded size of optional data, `T *x`.
@@ -301,13 +302,20 @@ where
         Ok(bytes) => bytes,
         Err(e) => panic!("decoded value does not re-encode: {e}: {value:?}"),
     };
-    assert_eq!(encoded.len(), value.encoded_len(), "encoded_len is not exact");
+    assert_eq!(
+        encoded.len(),
+        value.encoded_len(),
+        "encoded_len is not exact"
+    );
     let again: T = from_bytes(encoded.clone()).expect("re-encoded value does not decode");
     if value != again {
         // A NaN double never equals itself; such values must still encode
         // identically.
         let again_encoded = to_bytes(&again).expect("re-decoded value does not re-encode");
-        assert_eq!(encoded, again_encoded, "value changed across a round trip: {value:?} became {again:?}");
+        assert_eq!(
+            encoded, again_encoded,
+            "value changed across a round trip: {value:?} became {again:?}"
+        );
     }
     Ok(encoded == src)
 }

@@ -5,7 +5,7 @@
 //! sign-extended (what an x86 peer writes); on reading only the low bits are
 //! kept, as libvirt's own decoder does.
 
-use super::{Bytes, BufMut, Decode, DecodeError, Encode, EncodeError, need};
+use super::{BufMut, Bytes, Decode, DecodeError, Encode, EncodeError, need};
 use bytes::Buf;
 
 macro_rules! word {

@@ -23,7 +23,10 @@ pub trait Generate: Sized {
 impl Gen {
     /// A generator seeded with `seed`.
     pub fn new(seed: u64) -> Self {
-        Self { state: seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1, depth: 4 }
+        Self {
+            state: seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1,
+            depth: 4,
+        }
     }
 
     /// The next 64 random bits.
@@ -96,7 +99,11 @@ impl Gen {
 
     /// An optional value made by `f`.
     pub fn option<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> Option<T> {
-        if self.present() { Some(self.nested(f)) } else { None }
+        if self.present() {
+            Some(self.nested(f))
+        } else {
+            None
+        }
     }
 
     /// A fixed array made by `f`.
@@ -157,12 +164,23 @@ where
     if let Err(e) = value.encode(&mut out) {
         panic!("{name} (seed {seed}): generated value does not encode: {e}: {value:?}");
     }
-    assert_eq!(out.len(), value.encoded_len(), "{name} (seed {seed}): encoded_len is not exact for {value:?}");
+    assert_eq!(
+        out.len(),
+        value.encoded_len(),
+        "{name} (seed {seed}): encoded_len is not exact for {value:?}"
+    );
     let mut src = Bytes::from(out);
     let back = match T::decode(&mut src) {
         Ok(back) => back,
         Err(e) => panic!("{name} (seed {seed}): encoding does not decode: {e}: {value:?}"),
     };
-    assert!(src.is_empty(), "{name} (seed {seed}): {} bytes left after decoding", src.len());
-    assert_eq!(back, value, "{name} (seed {seed}): value changed across a round trip");
+    assert!(
+        src.is_empty(),
+        "{name} (seed {seed}): {} bytes left after decoding",
+        src.len()
+    );
+    assert_eq!(
+        back, value,
+        "{name} (seed {seed}): value changed across a round trip"
+    );
 }

@@ -10,7 +10,10 @@ fn narrow_types_take_a_word_and_sign_extend() {
     (-106i8).encode(&mut out).unwrap();
     assert_eq!(
         out,
-        [0, 0, 0, 0x78, 0, 0, 0, 0x79, 0xff, 0xff, 0xff, 0xf9, 0, 0, 0, 14, 0xff, 0xff, 0xff, 0x96]
+        [
+            0, 0, 0, 0x78, 0, 0, 0, 0x79, 0xff, 0xff, 0xff, 0xf9, 0, 0, 0, 14, 0xff, 0xff, 0xff,
+            0x96
+        ]
     );
     let mut src = Bytes::from(out);
     assert_eq!(i8::decode(&mut src).unwrap(), b'x' as i8);
@@ -46,12 +49,18 @@ fn bounds_are_enforced_both_ways() {
         Err(EncodeError::OverBound { len: 6, max: 5 })
     );
     let mut src = Bytes::from_static(&[0, 0, 0, 6, 1, 2, 3, 4, 5, 6, 0, 0]);
-    assert_eq!(decode_opaque(&mut src, 5), Err(DecodeError::OverBound { len: 6, max: 5 }));
+    assert_eq!(
+        decode_opaque(&mut src, 5),
+        Err(DecodeError::OverBound { len: 6, max: 5 })
+    );
     let mut src = Bytes::from_static(&[0, 0, 0, 3, 1, 2, 3, 4]);
-    assert_eq!(decode_array::<u32>(&mut src, 5).unwrap_err(), DecodeError::UnexpectedEnd {
-        needed: 12,
-        remaining: 4
-    });
+    assert_eq!(
+        decode_array::<u32>(&mut src, 5).unwrap_err(),
+        DecodeError::UnexpectedEnd {
+            needed: 12,
+            remaining: 4
+        }
+    );
 }
 
 #[test]
@@ -69,7 +78,10 @@ fn invalid_input_is_an_error() {
     let mut src = Bytes::from_static(&[0, 0, 0, 2, 0xff, 0xfe, 0, 0]);
     assert_eq!(decode_string(&mut src, 100), Err(DecodeError::InvalidUtf8));
     let mut src = Bytes::from_static(&[0, 0, 0, 2]);
-    assert_eq!(bool::decode(&mut src), Err(DecodeError::InvalidBool { value: 2 }));
+    assert_eq!(
+        bool::decode(&mut src),
+        Err(DecodeError::InvalidBool { value: 2 })
+    );
     let mut src = Bytes::from_static(&[0, 0, 0, 2]);
     assert_eq!(
         decode_option_with(&mut src, u32::decode),
@@ -92,7 +104,10 @@ fn fixed_opaque_and_arrays() {
     let mut out = Vec::new();
     encode_fixed_array_with(&[1i8, -1], &mut out, |v, o| v.encode(o)).unwrap();
     let mut src = Bytes::from(out);
-    assert_eq!(decode_fixed_array_with::<i8, 2>(&mut src, 4, i8::decode).unwrap(), [1, -1]);
+    assert_eq!(
+        decode_fixed_array_with::<i8, 2>(&mut src, 4, i8::decode).unwrap(),
+        [1, -1]
+    );
 }
 
 #[test]

@@ -1,0 +1,264 @@
+//! Opening a connection the way libvirt's client library does: resolve the
+//! URI, pick the transport and socket, authenticate, then `CONNECT_OPEN`.
+
+use crate::client::{Client, ClientInner};
+use crate::driver::{Command, Driver};
+use crate::error::{Error, ErrorKind, Result};
+use crate::feature::Feature;
+use crate::shared::Shared;
+use crate::transport;
+use crate::uri::{self, ConnectUri, Environment, SystemEnvironment, Transport};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::io::{AsyncRead, AsyncWrite};
+use tokio::sync::mpsc;
+use virtwire_protocol::conn::{self, Connection, KeepaliveConfig};
+use virtwire_protocol::remote::{self, Calls as _};
+use virtwire_protocol::xdr::XdrString;
+
+/// `VIR_CONNECT_RO`: the flag of a read-only `CONNECT_OPEN`.
+const CONNECT_RO: u32 = 1;
+
+/// How many requests may wait in the channel to the connection task before
+/// callers are made to wait (backpressure).
+const COMMAND_QUEUE: usize = 1024;
+
+/// Settings for opening a connection.
+///
+/// ```no_run
+/// # async fn demo() -> virtwire::Result<()> {
+/// let client = virtwire::ConnectOptions::new()
+///     .read_only(true)
+///     .timeout(Some(std::time::Duration::from_secs(30)))
+///     .connect("qemu:///system")
+///     .await?;
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone)]
+pub struct ConnectOptions {
+    read_only: bool,
+    max_in_flight: usize,
+    timeout: Option<Duration>,
+    keepalive: Option<KeepaliveConfig>,
+}
+
+impl Default for ConnectOptions {
+    fn default() -> Self {
+        Self {
+            read_only: false,
+            max_in_flight: conn::DEFAULT_MAX_IN_FLIGHT,
+            timeout: None,
+            keepalive: Some(KeepaliveConfig::default()),
+        }
+    }
+}
+
+impl ConnectOptions {
+    /// Defaults: read-write, 5 calls in flight, no call timeout, keepalive
+    /// every 5 s with 6 missed answers allowed (as virsh).
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Opens the connection read-only, as libvirt-python's `openReadOnly`:
+    /// through the daemon's `-ro` socket for local connections, and with
+    /// `VIR_CONNECT_RO` in `CONNECT_OPEN`.
+    pub fn read_only(mut self, read_only: bool) -> Self {
+        self.read_only = read_only;
+        self
+    }
+
+    /// Calls sent to the daemon before their replies arrive; more wait in
+    /// the client. Match the daemon's `max_client_requests` (default 5).
+    pub fn max_in_flight(mut self, calls: usize) -> Self {
+        self.max_in_flight = calls.max(1);
+        self
+    }
+
+    /// A time limit for every call, or `None` for no limit.
+    pub fn timeout(mut self, timeout: Option<Duration>) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// Client-side keepalive, or `None` to only answer the daemon's pings.
+    pub fn keepalive(mut self, keepalive: Option<KeepaliveConfig>) -> Self {
+        self.keepalive = keepalive;
+        self
+    }
+
+    /// Opens `uri` (`qemu:///system`, `test+tcp://host/default`, …). An empty
+    /// string means the default URI, as [`ConnectOptions::connect_default`].
+    pub async fn connect(&self, uri: &str) -> Result<Client> {
+        self.open(Some(uri), &SystemEnvironment::new()).await
+    }
+
+    /// Opens the default URI as libvirt does: `LIBVIRT_DEFAULT_URI`, else
+    /// `uri_default` in `libvirt.conf`, else the local daemon's choice.
+    pub async fn connect_default(&self) -> Result<Client> {
+        self.open(None, &SystemEnvironment::new()).await
+    }
+
+    /// Opens a connection over an already connected byte stream (a custom
+    /// transport), asking the daemon to open `uri`'s driver.
+    pub async fn connect_stream<S>(&self, stream: S, uri: &str) -> Result<Client>
+    where
+        S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+    {
+        let parsed = ConnectUri::parse(uri).map_err(Error::uri)?;
+        let name = parsed.connect_open_name().map_err(Error::uri)?;
+        let client = self.start(stream, parsed.as_str().to_owned());
+        self.handshake(&client, Some(&parsed), name).await?;
+        Ok(client)
+    }
+
+    async fn open(&self, name: Option<&str>, env: &dyn Environment) -> Result<Client> {
+        let uri = uri::resolve_uri(name, false, env).map_err(Error::uri)?;
+        let open_name = uri::connect_open_name(uri.as_ref()).map_err(Error::uri)?;
+        let display = uri
+            .as_ref()
+            .map_or_else(String::new, |u| u.as_str().to_owned());
+        let transport = uri.as_ref().map_or(Transport::Unix, ConnectUri::transport);
+        let client = match transport {
+            Transport::Unix => {
+                let socket = uri::unix_socket(uri.as_ref(), self.read_only, env)
+                    .map_err(Error::uri)?
+                    .ok_or_else(|| Error::new(ErrorKind::Uri, "no unix socket for this URI"))?;
+                tracing::debug!(path = %socket.path.display(), "connecting");
+                self.start(transport::unix(&socket.path).await?, display)
+            }
+            Transport::Tcp => {
+                let uri = uri.as_ref().expect("a tcp transport comes from a URI");
+                let port = uri.effective_port().unwrap_or(uri::LIBVIRTD_TCP_PORT);
+                self.start(transport::tcp(uri.hostname(), port).await?, display)
+            }
+            other => {
+                return Err(Error::new(
+                    ErrorKind::Unsupported,
+                    format!("the {} transport is not supported yet", other.as_str()),
+                ));
+            }
+        };
+        self.handshake(&client, uri.as_ref(), open_name).await?;
+        Ok(client)
+    }
+
+    /// Starts a connection task for the admin program (no handshake).
+    pub(crate) fn start_admin<S>(&self, stream: S, uri: String) -> Client
+    where
+        S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+    {
+        self.start(stream, uri)
+    }
+
+    fn start<S>(&self, stream: S, uri: String) -> Client
+    where
+        S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+    {
+        let shared = Arc::new(Shared::default());
+        let (commands, receiver) = mpsc::channel(COMMAND_QUEUE);
+        let config = conn::Config {
+            max_in_flight: self.max_in_flight,
+            keepalive: None,
+        };
+        let connection = Connection::new(config, Instant::now());
+        tokio::spawn(Driver::new(stream, connection, receiver, shared.clone()));
+        let client = Client {
+            inner: Arc::new(ClientInner {
+                commands,
+                shared,
+                timeout: self.timeout,
+                uri: std::sync::OnceLock::new(),
+            }),
+        };
+        if !uri.is_empty() {
+            client.set_uri(&uri);
+        }
+        client
+    }
+
+    /// Authentication, keepalive negotiation and `CONNECT_OPEN`, in the order
+    /// the C client uses (`doRemoteOpen`).
+    async fn handshake(
+        &self,
+        client: &Client,
+        uri: Option<&ConnectUri>,
+        name: String,
+    ) -> Result<()> {
+        let result = self.negotiate(client, uri, name).await;
+        if result.is_err() {
+            let _ = client.inner.commands.send(Command::Shutdown).await;
+        }
+        result
+    }
+
+    async fn negotiate(
+        &self,
+        client: &Client,
+        uri: Option<&ConnectUri>,
+        name: String,
+    ) -> Result<()> {
+        let forced = match uri {
+            Some(u) => uri::RemoteParams::from_uri(u).map_err(Error::uri)?.auth,
+            None => None,
+        };
+        let offered = client.auth_list().await?;
+        let auth = match forced {
+            Some(uri::AuthType::Polkit) => remote::AuthType::Polkit,
+            Some(uri::AuthType::Sasl { .. }) => remote::AuthType::Sasl,
+            None => offered.first().copied().unwrap_or(remote::AuthType::None),
+        };
+        match auth {
+            remote::AuthType::None => {}
+            remote::AuthType::Polkit => {
+                client.auth_polkit().await?;
+            }
+            remote::AuthType::Sasl => {
+                return Err(Error::new(
+                    ErrorKind::Auth,
+                    "the daemon requires SASL authentication, which is not supported yet",
+                ));
+            }
+        }
+        if self.keepalive.is_some() && client.supports_feature(Feature::ProgramKeepalive).await? {
+            let _ = client
+                .inner
+                .commands
+                .send(Command::Keepalive(self.keepalive))
+                .await;
+        }
+        let flags = if self.read_only { CONNECT_RO } else { 0 };
+        client
+            .connect_open(Some(XdrString::from(name.as_str())), flags)
+            .await?;
+        if name.is_empty() {
+            // The daemon chose the driver: learn which, as libvirt does.
+            let uri = client.connect_get_uri().await?;
+            client.set_uri(uri.as_str());
+        }
+        Ok(())
+    }
+}
+
+impl Client {
+    /// Opens `uri` with default [`ConnectOptions`].
+    pub async fn connect(uri: &str) -> Result<Client> {
+        ConnectOptions::new().connect(uri).await
+    }
+
+    /// Opens `uri` read-only (libvirt-python's `openReadOnly`).
+    pub async fn connect_read_only(uri: &str) -> Result<Client> {
+        ConnectOptions::new().read_only(true).connect(uri).await
+    }
+
+    /// Opens the default URI (`LIBVIRT_DEFAULT_URI`, `uri_default`, or the
+    /// local daemon's choice).
+    pub async fn connect_default() -> Result<Client> {
+        ConnectOptions::new().connect_default().await
+    }
+
+    /// Asks the daemon whether it supports `feature` (`CONNECT_SUPPORTS_FEATURE`).
+    pub async fn supports_feature(&self, feature: Feature) -> Result<bool> {
+        Ok(self.connect_supports_feature(feature.raw()).await? != 0)
+    }
+}
