@@ -9,7 +9,9 @@
 use bytes::{BufMut, Bytes, BytesMut};
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
-use virtwire_protocol::conn::{CallError, CallFrame, Config, Connection, KeepaliveConfig, Output, Waiter};
+use virtwire_protocol::conn::{
+    CallError, CallFrame, Config, Connection, KeepaliveConfig, Output, Waiter,
+};
 use virtwire_protocol::frame::{self, Frame, RawPayload};
 use virtwire_protocol::virnet::{MessageError, MessageStatus, MessageType};
 use virtwire_protocol::xdr::{self, DecodeError};
@@ -81,8 +83,16 @@ pub fn check_frame(data: &[u8]) {
         let rest = &data[at..];
         let len = be32(rest) as usize;
         let carriers = f.num_fds as usize;
-        assert_eq!(reencode(f)[..], rest[..len], "frame does not re-encode to its bytes: {f:?}");
-        assert_eq!(*consumed, len + carriers, "a frame must take its length and exactly its carriers: {f:?}");
+        assert_eq!(
+            reencode(f)[..],
+            rest[..len],
+            "frame does not re-encode to its bytes: {f:?}"
+        );
+        assert_eq!(
+            *consumed,
+            len + carriers,
+            "a frame must take its length and exactly its carriers: {f:?}"
+        );
         if !frame::has_fds(f.header.r#type) {
             assert_eq!(f.num_fds, 0, "descriptors on a message type without them");
         }
@@ -106,7 +116,11 @@ fn split_frames(data: &[u8], chunk: usize) -> (Vec<(Frame, usize)>, Option<Strin
                 }
                 Ok(None) => {
                     assert_eq!(buf.len(), before, "Ok(None) consumed bytes");
-                    assert!(incomplete(&buf), "Ok(None) on a complete frame: {:02x?}", &buf[..]);
+                    assert!(
+                        incomplete(&buf),
+                        "Ok(None) on a complete frame: {:02x?}",
+                        &buf[..]
+                    );
                     break;
                 }
                 Err(e) => return (frames, Some(format!("{e:?}"))),
@@ -154,7 +168,10 @@ fn check_payload(f: &Frame) {
         // Keepalive messages carry no payload; nothing to decode.
         return;
     }
-    let Some(program) = PROGRAMS.iter().find(|p| p.program == h.prog && p.version == h.vers) else {
+    let Some(program) = PROGRAMS
+        .iter()
+        .find(|p| p.program == h.prog && p.version == h.vers)
+    else {
         return;
     };
     let part = match (h.r#type, h.status) {
@@ -180,10 +197,17 @@ fn check_payload(f: &Frame) {
 /// the payload. The generated `roundtrip_body` panics when decode → encode →
 /// decode disagrees.
 pub fn check_body(data: &[u8]) {
-    let Some((procedure, part, body)) = body_input(data) else { return };
+    let Some((procedure, part, body)) = body_input(data) else {
+        return;
+    };
     let program = &PROGRAMS[usize::from(data[0]) % PROGRAMS.len()];
     let result = (program.roundtrip)(procedure.number, part, Bytes::copy_from_slice(body));
-    assert!(result.is_some(), "{} procedure {} is in the table but unknown", program.name, procedure.name);
+    assert!(
+        result.is_some(),
+        "{} procedure {} is in the table but unknown",
+        program.name,
+        procedure.name
+    );
 }
 
 /// The procedure, part and payload a `body` input selects.
@@ -197,8 +221,15 @@ pub fn body_input(data: &[u8]) -> Option<(&'static ProcedureInfo, BodyPart, &[u8
         return None;
     }
     let n = u16::from_be_bytes([data[1], data[2]]);
-    let procedure = table.iter().find(|p| p.number == i32::from(n)).unwrap_or(&table[usize::from(n) % table.len()]);
-    Some((procedure, PARTS[usize::from(data[3]) % PARTS.len()], &data[4..]))
+    let procedure = table
+        .iter()
+        .find(|p| p.number == i32::from(n))
+        .unwrap_or(&table[usize::from(n) % table.len()]);
+    Some((
+        procedure,
+        PARTS[usize::from(data[3]) % PARTS.len()],
+        &data[4..],
+    ))
 }
 
 /// A `body` input: the inverse of [`body_input`], for building seeds.
@@ -255,18 +286,36 @@ impl<'a> Script<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Op {
     /// Start a call of `procedure` of program `program` (mod 4) with `args`.
-    Start { program: u8, procedure: u16, args: Vec<u8> },
+    Start {
+        program: u8,
+        procedure: u16,
+        args: Vec<u8>,
+    },
     /// Receive a reply to the call sent `pick`-th among those awaiting one
     /// (mod their count; or to serial `serial` when none is), split in two at
     /// `split` with a `process_input` between, `flags` bit 0: `REPLY_WITH_FDS`
     /// with `fds` carriers, bit 1: wrong procedure, bit 2: wrong program,
     /// bit 3: wrong serial; `status` (mod 3: OK, ERROR, CONTINUE).
-    Reply { pick: u8, serial: u32, flags: u8, fds: u8, status: u8, split: u8, body: Vec<u8> },
+    Reply {
+        pick: u8,
+        serial: u32,
+        flags: u8,
+        fds: u8,
+        status: u8,
+        split: u8,
+        body: Vec<u8>,
+    },
     /// Receive arbitrary bytes.
     Garbage { bytes: Vec<u8> },
     /// Receive a well-formed message of type `kind` (mod 7) for program
     /// `program` (mod 6: the four, keepalive, unknown) with `body`.
-    Message { program: u8, kind: u8, procedure: u16, serial: u32, body: Vec<u8> },
+    Message {
+        program: u8,
+        kind: u8,
+        procedure: u16,
+        serial: u32,
+        body: Vec<u8>,
+    },
     /// Receive a keepalive PING (`pong` false) or PONG.
     Keepalive { pong: bool },
     /// Let `millis` pass and call `handle_timeout` (when `poll_timeout` says so,
@@ -278,14 +327,20 @@ pub enum Op {
     Eof,
     /// The client closes the connection.
     Shutdown,
+    /// Turn client keepalive on or off (`config` as in the config byte).
+    SetKeepalive { config: u8 },
 }
 
-const OPS: u8 = 9;
+const OPS: u8 = 10;
 
 impl Op {
     pub fn read(s: &mut Script<'_>) -> Op {
         match s.u8() % OPS {
-            0 => Op::Start { program: s.u8(), procedure: s.u16(), args: s.bytes(32).to_vec() },
+            0 => Op::Start {
+                program: s.u8(),
+                procedure: s.u16(),
+                args: s.bytes(32).to_vec(),
+            },
             1 => Op::Reply {
                 pick: s.u8(),
                 serial: s.u32(),
@@ -295,7 +350,9 @@ impl Op {
                 split: s.u8(),
                 body: s.bytes(64).to_vec(),
             },
-            2 => Op::Garbage { bytes: s.bytes(96).to_vec() },
+            2 => Op::Garbage {
+                bytes: s.bytes(96).to_vec(),
+            },
             3 => Op::Message {
                 program: s.u8(),
                 kind: s.u8(),
@@ -303,14 +360,20 @@ impl Op {
                 serial: s.u32(),
                 body: s.bytes(64).to_vec(),
             },
-            4 => Op::Keepalive { pong: s.u8() & 1 == 1 },
+            4 => Op::Keepalive {
+                pong: s.u8() & 1 == 1,
+            },
             5 => {
                 let millis = s.u16();
-                Op::Advance { millis, force: s.u8() & 1 == 1 }
+                Op::Advance {
+                    millis,
+                    force: s.u8() & 1 == 1,
+                }
             }
             6 => Op::Cancel { pick: s.u8() },
             7 => Op::Eof,
-            _ => Op::Shutdown,
+            8 => Op::Shutdown,
+            _ => Op::SetKeepalive { config: s.u8() },
         }
     }
 
@@ -320,12 +383,24 @@ impl Op {
             out.extend_from_slice(b);
         }
         match self {
-            Op::Start { program, procedure, args } => {
+            Op::Start {
+                program,
+                procedure,
+                args,
+            } => {
                 out.extend([0, *program]);
                 out.extend(procedure.to_be_bytes());
                 bytes(out, args);
             }
-            Op::Reply { pick, serial, flags, fds, status, split, body } => {
+            Op::Reply {
+                pick,
+                serial,
+                flags,
+                fds,
+                status,
+                split,
+                body,
+            } => {
                 out.extend([1, *pick]);
                 out.extend(serial.to_be_bytes());
                 out.extend([*flags, *fds, *status, *split]);
@@ -335,7 +410,13 @@ impl Op {
                 out.push(2);
                 bytes(out, b);
             }
-            Op::Message { program, kind, procedure, serial, body } => {
+            Op::Message {
+                program,
+                kind,
+                procedure,
+                serial,
+                body,
+            } => {
                 out.extend([3, *program, *kind]);
                 out.extend(procedure.to_be_bytes());
                 out.extend(serial.to_be_bytes());
@@ -350,6 +431,7 @@ impl Op {
             Op::Cancel { pick } => out.extend([6, *pick]),
             Op::Eof => out.push(7),
             Op::Shutdown => out.push(8),
+            Op::SetKeepalive { config } => out.extend([9, *config]),
         }
     }
 }
@@ -431,12 +513,15 @@ pub fn check_connection(data: &[u8]) {
     let mut s = Script::new(data);
     let config = s.u8();
     let now = Instant::now();
-    let keepalive = (config & 0x08 != 0).then(|| KeepaliveConfig {
-        interval: Duration::from_secs(u64::from(config >> 6) + 1),
-        count: u32::from((config >> 4) & 3),
-    });
+    let keepalive = keepalive_config(config);
     let cap = usize::from(config & 7);
-    let conn = Connection::new(Config { max_in_flight: cap, keepalive }, now);
+    let conn = Connection::new(
+        Config {
+            max_in_flight: cap,
+            keepalive,
+        },
+        now,
+    );
     let mut h = Harness {
         conn,
         now,
@@ -453,28 +538,58 @@ pub fn check_connection(data: &[u8]) {
         let op = Op::read(&mut s);
         h.apply(op);
     }
-    h.conn.close(virtwire_protocol::conn::ConnectionError::Shutdown);
+    h.conn
+        .close(virtwire_protocol::conn::ConnectionError::Shutdown);
     h.drain(None);
     assert_eq!(h.closed_outputs, 1, "Closed must be emitted exactly once");
-    assert_eq!((h.conn.in_flight(), h.conn.queued()), (0, 0), "calls left after close");
+    assert_eq!(
+        (h.conn.in_flight(), h.conn.queued()),
+        (0, 0),
+        "calls left after close"
+    );
     for (id, call) in h.calls.iter().enumerate() {
         if !call.cancelled.get() {
-            assert_eq!(call.completions, 1, "call {id} (serial {}) did not complete exactly once", call.serial);
+            assert_eq!(
+                call.completions, 1,
+                "call {id} (serial {}) did not complete exactly once",
+                call.serial
+            );
         }
     }
+}
+
+/// Bit 3: keepalive on; bits 4–5: unanswered pings allowed; bits 6–7: the
+/// interval in seconds − 1.
+fn keepalive_config(config: u8) -> Option<KeepaliveConfig> {
+    (config & 0x08 != 0).then(|| KeepaliveConfig {
+        interval: Duration::from_secs(u64::from(config >> 6) + 1),
+        count: u32::from((config >> 4) & 3),
+    })
 }
 
 impl Harness {
     fn apply(&mut self, op: Op) {
         match op {
-            Op::Start { program, procedure, args } => {
+            Op::Start {
+                program,
+                procedure,
+                args,
+            } => {
                 let p = &PROGRAMS[usize::from(program) % PROGRAMS.len()];
                 let procedure = i32::from(procedure);
-                let call = CallFrame::encode(p.program, p.version, procedure, &RawPayload(Bytes::from(args)))
-                    .expect("small calls encode");
+                let call = CallFrame::encode(
+                    p.program,
+                    p.version,
+                    procedure,
+                    &RawPayload(Bytes::from(args)),
+                )
+                .expect("small calls encode");
                 let id = self.calls.len();
                 let cancelled = std::rc::Rc::new(std::cell::Cell::new(false));
-                let waiter = TestWaiter { id, cancelled: cancelled.clone() };
+                let waiter = TestWaiter {
+                    id,
+                    cancelled: cancelled.clone(),
+                };
                 let after_close = self.conn.closed().is_some();
                 let serial = self.conn.start_call(call, waiter);
                 if let Some(&other) = self.by_serial.get(&serial) {
@@ -496,27 +611,47 @@ impl Harness {
                 });
                 self.drain(None);
             }
-            Op::Reply { pick, serial, flags, fds, status, split, body } => {
-                let awaiting: Vec<usize> =
-                    (0..self.calls.len()).filter(|&i| self.calls[i].sent && self.calls[i].completions == 0).collect();
-                let (target, mut header) = match awaiting.get(usize::from(pick) % awaiting.len().max(1)) {
-                    Some(&id) => {
-                        let c = &self.calls[id];
-                        let h = frame::header(
-                            c.program,
-                            c.version,
-                            c.procedure,
-                            MessageType::Reply,
-                            c.serial,
-                            MessageStatus::Ok,
-                        );
-                        (Some(id), h)
-                    }
-                    None => {
-                        let p = &PROGRAMS[0];
-                        (None, frame::header(p.program, p.version, 1, MessageType::Reply, serial, MessageStatus::Ok))
-                    }
-                };
+            Op::Reply {
+                pick,
+                serial,
+                flags,
+                fds,
+                status,
+                split,
+                body,
+            } => {
+                let awaiting: Vec<usize> = (0..self.calls.len())
+                    .filter(|&i| self.calls[i].sent && self.calls[i].completions == 0)
+                    .collect();
+                let (target, mut header) =
+                    match awaiting.get(usize::from(pick) % awaiting.len().max(1)) {
+                        Some(&id) => {
+                            let c = &self.calls[id];
+                            let h = frame::header(
+                                c.program,
+                                c.version,
+                                c.procedure,
+                                MessageType::Reply,
+                                c.serial,
+                                MessageStatus::Ok,
+                            );
+                            (Some(id), h)
+                        }
+                        None => {
+                            let p = &PROGRAMS[0];
+                            (
+                                None,
+                                frame::header(
+                                    p.program,
+                                    p.version,
+                                    1,
+                                    MessageType::Reply,
+                                    serial,
+                                    MessageStatus::Ok,
+                                ),
+                            )
+                        }
+                    };
                 let with_fds = flags & 1 != 0;
                 let fds = u32::from(fds % 40);
                 if with_fds {
@@ -531,8 +666,11 @@ impl Harness {
                 if flags & 8 != 0 {
                     header.serial = serial;
                 }
-                header.status =
-                    [MessageStatus::Ok, MessageStatus::Error, MessageStatus::Continue][usize::from(status % 3)];
+                header.status = [
+                    MessageStatus::Ok,
+                    MessageStatus::Error,
+                    MessageStatus::Continue,
+                ][usize::from(status % 3)];
                 let body = Bytes::from(body);
                 let mut payload = BytesMut::new();
                 if with_fds {
@@ -563,7 +701,9 @@ impl Harness {
                                 Expect::Mismatch
                             } else {
                                 match header.status {
-                                    MessageStatus::Ok => Expect::Ok(body.clone(), if with_fds { fds } else { 0 }),
+                                    MessageStatus::Ok => {
+                                        Expect::Ok(body.clone(), if with_fds { fds } else { 0 })
+                                    }
                                     MessageStatus::Error => Expect::Remote,
                                     MessageStatus::Continue => Expect::UnexpectedStatus,
                                 }
@@ -591,9 +731,18 @@ impl Harness {
                 self.feed(&bytes);
                 self.drain(None);
             }
-            Op::Message { program, kind, procedure, serial, body } => {
+            Op::Message {
+                program,
+                kind,
+                procedure,
+                serial,
+                body,
+            } => {
                 let (prog, vers) = match program % 6 {
-                    n @ 0..=3 => (PROGRAMS[usize::from(n)].program, PROGRAMS[usize::from(n)].version),
+                    n @ 0..=3 => (
+                        PROGRAMS[usize::from(n)].program,
+                        PROGRAMS[usize::from(n)].version,
+                    ),
                     4 => (keepalive::PROGRAM, keepalive::VERSION),
                     _ => (0x1234_5678, 1),
                 };
@@ -606,7 +755,14 @@ impl Harness {
                     MessageType::ReplyWithFds,
                     MessageType::StreamHole,
                 ][usize::from(kind % 7)];
-                let header = frame::header(prog, vers, i32::from(procedure), kind, serial, MessageStatus::Ok);
+                let header = frame::header(
+                    prog,
+                    vers,
+                    i32::from(procedure),
+                    kind,
+                    serial,
+                    MessageStatus::Ok,
+                );
                 let mut payload = BytesMut::new();
                 if frame::has_fds(kind) {
                     payload.put_u32(0);
@@ -622,7 +778,11 @@ impl Harness {
                 self.drain(None);
             }
             Op::Keepalive { pong } => {
-                let procedure = if pong { keepalive::Procedure::Pong } else { keepalive::Procedure::Ping };
+                let procedure = if pong {
+                    keepalive::Procedure::Pong
+                } else {
+                    keepalive::Procedure::Ping
+                };
                 let header = frame::header(
                     keepalive::PROGRAM,
                     keepalive::VERSION,
@@ -655,7 +815,19 @@ impl Harness {
                 self.drain(None);
             }
             Op::Shutdown => {
-                self.conn.close(virtwire_protocol::conn::ConnectionError::Shutdown);
+                self.conn
+                    .close(virtwire_protocol::conn::ConnectionError::Shutdown);
+                self.drain(None);
+            }
+            Op::SetKeepalive { config } => {
+                let keepalive = keepalive_config(config);
+                self.conn.set_keepalive(keepalive, self.now);
+                if keepalive.is_none() {
+                    assert!(
+                        self.conn.poll_timeout().is_none(),
+                        "a timeout with keepalive off"
+                    );
+                }
                 self.drain(None);
             }
         }
@@ -679,7 +851,10 @@ impl Harness {
     fn drain(&mut self, expect: Option<(usize, Expect)>) {
         let mut pongs = 0;
         while let Some(bytes) = self.conn.poll_transmit() {
-            assert!(self.conn.closed().is_none(), "bytes to send on a closed connection");
+            assert!(
+                self.conn.closed().is_none(),
+                "bytes to send on a closed connection"
+            );
             let mut buf = BytesMut::from(&bytes[..]);
             let f = frame::decode_frame(&mut buf)
                 .expect("transmitted a malformed frame")
@@ -694,13 +869,23 @@ impl Harness {
                 continue;
             }
             assert_eq!(h.r#type, MessageType::Call, "transmitted a non-call: {h:?}");
-            let id = *self.by_serial.get(&h.serial).expect("transmitted a call under an unknown serial");
+            let id = *self
+                .by_serial
+                .get(&h.serial)
+                .expect("transmitted a call under an unknown serial");
             let c = &mut self.calls[id];
             assert!(!c.sent, "call {id} transmitted twice");
             assert!(!c.after_close);
-            assert_eq!((h.prog, h.vers, h.proc), (c.program, c.version, c.procedure));
+            assert_eq!(
+                (h.prog, h.vers, h.proc),
+                (c.program, c.version, c.procedure)
+            );
             c.sent = true;
-            assert!(self.last_sent.is_none_or(|last| last < h.serial), "call {} overtook an earlier one", h.serial);
+            assert!(
+                self.last_sent.is_none_or(|last| last < h.serial),
+                "call {} overtook an earlier one",
+                h.serial
+            );
             self.last_sent = Some(h.serial);
         }
         if self.conn.closed().is_none() {
@@ -711,7 +896,11 @@ impl Harness {
         let mut expect = expect;
         while let Some(out) = self.conn.poll_output() {
             match out {
-                Output::Completed { serial, waiter, result } => {
+                Output::Completed {
+                    serial,
+                    waiter,
+                    result,
+                } => {
                     let c = &mut self.calls[waiter.id];
                     assert_eq!(serial, c.serial, "call completed under another serial");
                     c.completions += 1;
@@ -732,7 +921,9 @@ impl Harness {
                             (Expect::Mismatch, Err(CallError::ProcedureMismatch { .. })) => {}
                             (Expect::UnexpectedStatus, Err(CallError::UnexpectedStatus)) => {}
                             (Expect::Nothing, Err(CallError::Closed(_))) => {}
-                            (_, result) => panic!("reply to call {} completed it with {result:?}", waiter.id),
+                            (_, result) => {
+                                panic!("reply to call {} completed it with {result:?}", waiter.id)
+                            }
                         }
                     }
                 }
@@ -752,11 +943,18 @@ impl Harness {
         }
         if let Some((id, want)) = expect {
             // A reply with the wrong program is dropped, and the call waits on.
-            assert!(matches!(want, Expect::Nothing), "reply to call {id} completed nothing");
+            assert!(
+                matches!(want, Expect::Nothing),
+                "reply to call {id} completed nothing"
+            );
         }
 
         let waiting = self.calls.iter().filter(|c| c.completions == 0).count();
-        let live = self.calls.iter().filter(|c| c.completions == 0 && !c.cancelled.get()).count();
+        let live = self
+            .calls
+            .iter()
+            .filter(|c| c.completions == 0 && !c.cancelled.get())
+            .count();
         let held = self.conn.in_flight() + self.conn.queued();
         assert!(
             self.conn.in_flight() <= self.cap,
@@ -764,10 +962,19 @@ impl Harness {
             self.conn.in_flight(),
             self.cap
         );
-        assert!(held <= waiting, "the core holds {held} calls, only {waiting} are waiting");
-        assert!(held >= live, "the core holds {held} calls, {live} are waiting");
+        assert!(
+            held <= waiting,
+            "the core holds {held} calls, only {waiting} are waiting"
+        );
+        assert!(
+            held >= live,
+            "the core holds {held} calls, {live} are waiting"
+        );
         if self.conn.closed().is_some() {
-            assert!(self.conn.poll_timeout().is_none(), "a timeout on a closed connection");
+            assert!(
+                self.conn.poll_timeout().is_none(),
+                "a timeout on a closed connection"
+            );
         }
     }
 }

@@ -4,6 +4,7 @@
 //! generated at build time from libvirt's own `.x` protocol definitions.
 
 pub mod conn;
+mod display;
 pub mod frame;
 pub mod procedure;
 pub mod xdr;

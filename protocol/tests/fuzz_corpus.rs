@@ -300,6 +300,33 @@ fn write_seeds() {
             ],
         ),
         (
+            "keepalive-toggled",
+            2,
+            vec![
+                start(66),
+                Op::SetKeepalive { config: 0x08 },
+                Op::Advance {
+                    millis: 1000,
+                    force: false,
+                },
+                Op::Keepalive { pong: true },
+                Op::SetKeepalive { config: 0 },
+                Op::Advance {
+                    millis: 60000,
+                    force: true,
+                },
+                Op::SetKeepalive { config: 0x48 },
+                Op::Advance {
+                    millis: 2000,
+                    force: false,
+                },
+                Op::Advance {
+                    millis: 2000,
+                    force: false,
+                },
+            ],
+        ),
+        (
             "keepalive-dies",
             0x08 | 0x10 | 3,
             vec![

@@ -574,6 +574,54 @@ pub mod procs {
     }
 }
 
+/// Every call procedure of this program as a typed async method.
+///
+/// Implementors supply `call_procedure` and `call_stream_procedure`; every
+/// other method is provided. Arguments are the fields of the procedure's
+/// `_args` struct, in order; when its `_ret` struct has a single field, the
+/// method returns that field.
+#[allow(clippy::too_many_arguments)]
+pub trait Calls: ::core::marker::Sync {
+    /// The error every method returns.
+    type Error: ::core::marker::Send;
+
+    /// Calls procedure `P` with `args` and decodes its reply.
+    fn call_procedure<P: crate::Procedure>(&self, args: P::Args) -> impl ::core::future::Future<Output = ::core::result::Result<P::Ret, Self::Error>> + ::core::marker::Send;
+
+    /// Calls procedure `P`, which opens a data stream, with `args`.
+    fn call_stream_procedure<P: crate::Procedure>(&self, args: P::Args) -> impl ::core::future::Future<Output = ::core::result::Result<P::Ret, Self::Error>> + ::core::marker::Send;
+
+    /// `P_PROC_OPEN` (input.x:53).
+    fn open(&self, name: crate::xdr::XdrString, flags: u32) -> impl ::core::future::Future<Output = ::core::result::Result<(), Self::Error>> + ::core::marker::Send {
+        self.call_procedure::<procs::Open>(OpenArgs { name, flags })
+    }
+
+    /// `P_PROC_CLOSE` (input.x:58).
+    fn close(&self) -> impl ::core::future::Future<Output = ::core::result::Result<(), Self::Error>> + ::core::marker::Send {
+        self.call_procedure::<procs::Close>(())
+    }
+
+    /// `P_PROC_THING_GET` (input.x:64).
+    fn thing_get(&self, thing: Thing) -> impl ::core::future::Future<Output = ::core::result::Result<ThingGetRet, Self::Error>> + ::core::marker::Send {
+        self.call_procedure::<procs::ThingGet>(ThingGetArgs { thing })
+    }
+
+    /// `P_PROC_THING_DOWNLOAD` (input.x:71). Opens a data stream.
+    fn thing_download(&self, thing: Thing, offset: u64, flags: u32) -> impl ::core::future::Future<Output = ::core::result::Result<(), Self::Error>> + ::core::marker::Send {
+        self.call_stream_procedure::<procs::ThingDownload>(ThingDownloadArgs { thing, offset, flags })
+    }
+
+    /// `P_PROC_THING_UPLOAD` (input.x:77). Opens a data stream.
+    fn thing_upload(&self, thing: Thing, flags: u32) -> impl ::core::future::Future<Output = ::core::result::Result<(), Self::Error>> + ::core::marker::Send {
+        self.call_stream_procedure::<procs::ThingUpload>(ThingUploadArgs { thing, flags })
+    }
+
+    /// `P_PROC_PING` (input.x:88).
+    fn ping(&self) -> impl ::core::future::Future<Output = ::core::result::Result<(), Self::Error>> + ::core::marker::Send {
+        self.call_procedure::<procs::Ping>(())
+    }
+}
+
 /// Every enum, struct and union of this module, by XDR name, with a check that
 /// generates a value from a seed, encodes it, compares the length with
 /// `encoded_len`, decodes it and compares the value.

@@ -1,0 +1,133 @@
+//! Benchmark: `domain_get_info` on `test:///default` through the private
+//! daemon's unix socket, sequentially and with 1, 8 and 64 concurrent tasks
+//! on ONE connection. Prints one JSON line per mode, the same schema as
+//! `bench/c/virtbench.c`; `bench/run.sh` runs both and prints the ratios.
+//!
+//! `bench_get_info [--calls N] [--uri URI] [--tasks 1,8,64] [--runtime current|multi] [--max-in-flight N]`
+
+use std::time::{Duration, Instant};
+use virtwire::prelude::*;
+use virtwire::remote::NonnullDomain;
+
+struct Args {
+    calls: usize,
+    uri: String,
+    tasks: Vec<usize>,
+    multi: bool,
+    max_in_flight: usize,
+}
+
+fn parse_args() -> Args {
+    let mut args = Args { calls: 20_000, uri: default_uri(), tasks: vec![1, 8, 64], multi: false, max_in_flight: 5 };
+    let mut it = std::env::args().skip(1);
+    while let Some(flag) = it.next() {
+        let mut value = || it.next().unwrap_or_else(|| fail(&format!("{flag} needs a value")));
+        match flag.as_str() {
+            "--calls" => args.calls = value().parse().unwrap_or_else(|_| fail("bad --calls")),
+            "--uri" => args.uri = value(),
+            "--tasks" => {
+                args.tasks = value()
+                    .split(',')
+                    .map(|t| t.parse().unwrap_or_else(|_| fail("bad --tasks")))
+                    .collect()
+            }
+            "--runtime" => args.multi = value() == "multi",
+            "--max-in-flight" => {
+                args.max_in_flight = value().parse().unwrap_or_else(|_| fail("bad --max-in-flight"))
+            }
+            other => fail(&format!("unknown argument {other}")),
+        }
+    }
+    args
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("bench_get_info: {message}");
+    std::process::exit(2)
+}
+
+/// The private daemon's socket, from its env file (scripts/libvirtd.sh).
+fn default_uri() -> String {
+    let dir = std::env::var("VIRTWIRE_RUN_DIR").unwrap_or_else(|_| "/tmp/virtwire-libvirtd".into());
+    let sock = std::env::var("VIRTWIRE_LIBVIRTD_SOCK").ok().or_else(|| {
+        let env = std::fs::read_to_string(format!("{dir}/env")).ok()?;
+        env.lines()
+            .find_map(|l| l.strip_prefix("VIRTWIRE_LIBVIRTD_SOCK=").map(str::to_owned))
+    });
+    match sock {
+        Some(sock) => format!("test+unix:///default?socket={sock}"),
+        None => fail("no private daemon: run scripts/libvirtd.sh start, or pass --uri"),
+    }
+}
+
+/// User plus system CPU time of this process.
+fn cpu_time() -> Duration {
+    // SAFETY: getrusage only writes the struct it is given.
+    let usage = unsafe {
+        let mut usage = std::mem::zeroed::<libc::rusage>();
+        libc::getrusage(libc::RUSAGE_SELF, &mut usage);
+        usage
+    };
+    let tv = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    tv(usage.ru_utime) + tv(usage.ru_stime)
+}
+
+fn report(mode: &str, tasks: usize, calls: usize, wall: Duration, cpu: Duration) {
+    println!(
+        "{{\"impl\":\"virtwire\",\"mode\":\"{mode}\",\"tasks\":{tasks},\"calls\":{calls},\"seconds\":{:.6},\"calls_per_sec\":{:.1},\"cpu_us_per_call\":{:.3}}}",
+        wall.as_secs_f64(),
+        calls as f64 / wall.as_secs_f64(),
+        cpu.as_secs_f64() * 1e6 / calls as f64
+    );
+}
+
+async fn run(args: Args) -> virtwire::Result<()> {
+    let client = virtwire::ConnectOptions::new()
+        .max_in_flight(args.max_in_flight)
+        .connect(&args.uri)
+        .await?;
+    let dom: NonnullDomain = client.domain_lookup_by_name("test".into()).await?;
+    for _ in 0..2000 {
+        client.domain_get_info(dom.clone()).await?;
+    }
+
+    let (start, cpu) = (Instant::now(), cpu_time());
+    for _ in 0..args.calls {
+        client.domain_get_info(dom.clone()).await?;
+    }
+    report("sequential", 1, args.calls, start.elapsed(), cpu_time() - cpu);
+
+    for &tasks in &args.tasks {
+        let per_task = args.calls / tasks;
+        let (start, cpu) = (Instant::now(), cpu_time());
+        let handles: Vec<_> = (0..tasks)
+            .map(|_| {
+                let (client, dom) = (client.clone(), dom.clone());
+                tokio::spawn(async move {
+                    for _ in 0..per_task {
+                        client.domain_get_info(dom.clone()).await?;
+                    }
+                    Ok::<_, virtwire::Error>(())
+                })
+            })
+            .collect();
+        for handle in handles {
+            handle.await.expect("benchmark task panicked")?;
+        }
+        report("concurrent", tasks, per_task * tasks, start.elapsed(), cpu_time() - cpu);
+    }
+    client.close().await
+}
+
+fn main() {
+    let args = parse_args();
+    let runtime = if args.multi {
+        tokio::runtime::Builder::new_multi_thread().enable_all().build()
+    } else {
+        tokio::runtime::Builder::new_current_thread().enable_all().build()
+    };
+    if let Err(e) = runtime.expect("tokio runtime").block_on(run(args)) {
+        eprintln!("bench_get_info: {e}");
+        std::process::exit(1);
+    }
+}

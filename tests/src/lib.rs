@@ -1,0 +1,378 @@
+//! Shared helpers of the live tests: where the private daemon is, unique
+//! object names, typed-parameter lookups, and a second throw-away daemon.
+//!
+//! Every live test needs the private daemon of `scripts/libvirtd.sh start`.
+//! When it is not running the helpers panic (the test fails); they never
+//! skip.
+
+use std::collections::HashMap;
+use std::os::unix::net::UnixStream as StdUnixStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant};
+
+pub use virtwire;
+
+/// `virDomainState` values.
+pub mod state {
+    /// `VIR_DOMAIN_RUNNING`
+    pub const RUNNING: i32 = 1;
+    /// `VIR_DOMAIN_PAUSED`
+    pub const PAUSED: i32 = 3;
+    /// `VIR_DOMAIN_SHUTOFF`
+    pub const SHUTOFF: i32 = 5;
+}
+
+/// `VIR_TYPED_PARAM_STRING_OKAY`: the caller accepts string typed params.
+pub const TYPED_PARAM_STRING_OKAY: u32 = 4;
+
+/// Where the shared private daemon listens, from its env file.
+#[derive(Debug, Clone)]
+pub struct DaemonEnv {
+    /// Read-write unix socket.
+    pub sock: String,
+    /// Read-only unix socket.
+    pub sock_ro: String,
+    /// Admin socket.
+    pub admin_sock: String,
+    /// `host:port` of the TCP listener.
+    pub tcp: String,
+    /// The daemon's pid.
+    pub pid: u32,
+}
+
+/// The env file written by `scripts/libvirtd.sh start`.
+pub fn env_file() -> PathBuf {
+    let dir = std::env::var_os("VIRTWIRE_RUN_DIR")
+        .map_or_else(|| PathBuf::from("/tmp/virtwire-libvirtd"), PathBuf::from);
+    dir.join("env")
+}
+
+fn load_env() -> DaemonEnv {
+    let path = env_file();
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "live tests need the private libvirtd, but {} cannot be read ({e}): \
+             run `scripts/libvirtd.sh start` first",
+            path.display()
+        )
+    });
+    let vars: HashMap<&str, &str> = text
+        .lines()
+        .filter_map(|line| line.split_once('='))
+        .map(|(k, v)| (k.trim(), v.trim()))
+        .collect();
+    let get = |key: &str| -> String {
+        vars.get(key)
+            .map(|v| unquote(v))
+            .unwrap_or_else(|| panic!("{} lacks {key}", path.display()))
+    };
+    let env = DaemonEnv {
+        sock: get("VIRTWIRE_LIBVIRTD_SOCK"),
+        sock_ro: get("VIRTWIRE_LIBVIRTD_SOCK_RO"),
+        admin_sock: get("VIRTWIRE_LIBVIRTD_ADMIN_SOCK"),
+        tcp: get("VIRTWIRE_LIBVIRTD_TCP"),
+        pid: get("VIRTWIRE_LIBVIRTD_PID")
+            .parse()
+            .unwrap_or_else(|e| panic!("bad VIRTWIRE_LIBVIRTD_PID in {}: {e}", path.display())),
+    };
+    assert!(
+        Path::new(&format!("/proc/{}", env.pid)).exists(),
+        "the private libvirtd (pid {}) from {} is not running: run `scripts/libvirtd.sh start`",
+        env.pid,
+        path.display()
+    );
+    env
+}
+
+/// Undoes the `%q` quoting of bash's printf for the simple cases it produces
+/// for paths (backslash escapes, or `$'…'`).
+fn unquote(v: &str) -> String {
+    let v = v
+        .strip_prefix("$'")
+        .and_then(|s| s.strip_suffix('\''))
+        .unwrap_or(v);
+    let mut out = String::with_capacity(v.len());
+    let mut chars = v.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            if let Some(n) = chars.next() {
+                out.push(n);
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The shared private daemon's addresses (loaded once; panics if it is not
+/// running).
+pub fn daemon() -> &'static DaemonEnv {
+    static ENV: OnceLock<DaemonEnv> = OnceLock::new();
+    ENV.get_or_init(load_env)
+}
+
+/// `test+unix:///default` over the read-write socket.
+pub fn test_unix_uri() -> String {
+    format!("test+unix:///default?socket={}", daemon().sock)
+}
+
+/// `test+unix:///default` over the read-only socket.
+pub fn test_ro_uri() -> String {
+    format!("test+unix:///default?socket={}", daemon().sock_ro)
+}
+
+/// `test+tcp://127.0.0.1:PORT/default`.
+pub fn test_tcp_uri() -> String {
+    format!("test+tcp://{}/default", daemon().tcp)
+}
+
+/// `qemu+unix:///system` over the read-write socket.
+pub fn qemu_uri() -> String {
+    format!("qemu+unix:///system?socket={}", daemon().sock)
+}
+
+/// The admin URI of the shared daemon.
+pub fn admin_uri() -> String {
+    format!("libvirtd:///system?socket={}", daemon().admin_sock)
+}
+
+/// Opens `uri`, panicking with the error if the daemon cannot be reached.
+pub async fn connect(uri: &str) -> virtwire::Client {
+    match virtwire::Client::connect(uri).await {
+        Ok(client) => client,
+        Err(e) => panic!("cannot connect to {uri}: {e} ({e:?})"),
+    }
+}
+
+/// Opens `test:///default` on the shared daemon over its unix socket.
+pub async fn connect_test() -> virtwire::Client {
+    connect(&test_unix_uri()).await
+}
+
+/// The prefix of every object the live tests of this process create.
+pub fn prefix() -> String {
+    format!("vwlive-{}-", std::process::id())
+}
+
+/// A name unique in this process (and among concurrently running test
+/// processes): `vwlive-<pid>-<test>-<n>`.
+pub fn unique_name(test: &str) -> String {
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    format!("{}{test}-{n}", prefix())
+}
+
+/// Whether a `vwlive-<pid>-…` object belongs to a test process that no longer
+/// runs (a leftover safe to remove).
+pub fn is_stale(name: &str, prefix: &str) -> bool {
+    let Some(rest) = name.strip_prefix(prefix) else {
+        return false;
+    };
+    let pid: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    match pid.parse::<u32>() {
+        Ok(pid) => pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists(),
+        Err(_) => false,
+    }
+}
+
+/// A domain XML for the test driver.
+pub fn test_domain_xml(name: &str) -> String {
+    format!(
+        "<domain type='test'><name>{name}</name><memory unit='KiB'>65536</memory>\
+         <currentMemory unit='KiB'>65536</currentMemory><vcpu>2</vcpu>\
+         <os><type arch='i686'>hvm</type></os></domain>"
+    )
+}
+
+/// The host's name, as the kernel has it.
+pub fn local_hostname() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .expect("read /proc/sys/kernel/hostname")
+        .trim()
+        .to_owned()
+}
+
+/// The value of typed param `field`, if present.
+pub fn param<'a>(
+    params: &'a [virtwire::remote::TypedParam],
+    field: &str,
+) -> Option<&'a virtwire::remote::TypedParamValue> {
+    params
+        .iter()
+        .find(|p| p.field.as_str() == field)
+        .map(|p| &p.value)
+}
+
+/// A numeric typed param as u64 (panics if missing or not an integer).
+pub fn param_u64(params: &[virtwire::remote::TypedParam], field: &str) -> u64 {
+    use virtwire::remote::TypedParamValue as V;
+    match param(params, field) {
+        Some(V::Int(v)) => u64::try_from(*v).expect("negative"),
+        Some(V::Uint(v)) => u64::from(*v),
+        Some(V::Llong(v)) => u64::try_from(*v).expect("negative"),
+        Some(V::Ullong(v)) => *v,
+        other => panic!(
+            "typed param {field}: expected an integer, got {other:?} in {:?}",
+            params.iter().map(|p| p.field.as_str()).collect::<Vec<_>>()
+        ),
+    }
+}
+
+/// A string typed param (panics if missing or not a string).
+pub fn param_str<'a>(params: &'a [virtwire::remote::TypedParam], field: &str) -> &'a str {
+    match param(params, field) {
+        Some(virtwire::remote::TypedParamValue::String(s)) => s.as_str(),
+        other => panic!("typed param {field}: expected a string, got {other:?}"),
+    }
+}
+
+/// Polls `f` every `every` until it returns `Some`, or `limit` passes.
+pub async fn poll_until<T, F, Fut>(limit: Duration, every: Duration, mut f: F) -> Option<T>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    let start = Instant::now();
+    loop {
+        if let Some(v) = f().await {
+            return Some(v);
+        }
+        if start.elapsed() >= limit {
+            return None;
+        }
+        tokio::time::sleep(every).await;
+    }
+}
+
+/// The unprivileged user the throw-away daemon runs as (`nobody`).
+const SECOND_DAEMON_UID: u32 = 65534;
+const SECOND_DAEMON_GID: u32 = 65534;
+
+/// A second, private libvirtd that a test may stop and kill without harming
+/// the shared one: run in session mode as `nobody`, with `HOME` and
+/// `XDG_RUNTIME_DIR` in its own temp dir, so it shares no path with the root
+/// daemon. Its socket is `$XDG_RUNTIME_DIR/libvirt/libvirt-sock` (root may
+/// connect). Dropping it kills the daemon and removes the dir; the daemon
+/// also gets SIGKILL if the thread that started it dies (`--pdeathsig`).
+pub struct SecondDaemon {
+    child: Option<Child>,
+    dir: PathBuf,
+    socket: PathBuf,
+}
+
+impl SecondDaemon {
+    /// Starts the daemon and waits until its socket accepts connections.
+    pub fn start(tag: &str) -> Self {
+        static NEXT: AtomicU32 = AtomicU32::new(0);
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("{}{tag}-{n}", prefix()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("create the second daemon's dir");
+        set_mode(&dir, 0o755);
+        let home = dir.join("home");
+        let run = dir.join("run");
+        for d in [&home, &run] {
+            std::fs::create_dir(d).expect("create dir");
+            std::os::unix::fs::chown(d, Some(SECOND_DAEMON_UID), Some(SECOND_DAEMON_GID))
+                .expect("chown the second daemon's dirs to nobody");
+            set_mode(d, 0o700);
+        }
+        let log_path = dir.join("libvirtd.out");
+        let log = std::fs::File::create(&log_path).expect("create log");
+        let child = Command::new("setpriv")
+            .args([
+                &format!("--reuid={SECOND_DAEMON_UID}"),
+                &format!("--regid={SECOND_DAEMON_GID}"),
+                "--clear-groups",
+                "--pdeathsig=KILL",
+                "--",
+                "libvirtd",
+            ])
+            .env_clear()
+            .env("PATH", "/usr/sbin:/usr/bin:/sbin:/bin")
+            .env("HOME", &home)
+            .env("XDG_RUNTIME_DIR", &run)
+            .env("XDG_CONFIG_HOME", home.join(".config"))
+            .env("XDG_CACHE_HOME", home.join(".cache"))
+            .env("LIBVIRT_LOG_OUTPUTS", "3:stderr")
+            .current_dir(&dir)
+            .stdin(Stdio::null())
+            .stdout(log.try_clone().expect("dup log"))
+            .stderr(log)
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot run setpriv … libvirtd: {e}"));
+        let socket = run.join("libvirt").join("libvirt-sock");
+        let mut daemon = Self {
+            child: Some(child),
+            dir,
+            socket,
+        };
+        let start = Instant::now();
+        loop {
+            if StdUnixStream::connect(&daemon.socket).is_ok() {
+                return daemon;
+            }
+            if let Some(status) = daemon.child_mut().try_wait().expect("try_wait") {
+                panic!(
+                    "the second libvirtd exited ({status}) before listening: {}",
+                    std::fs::read_to_string(&log_path).unwrap_or_default()
+                );
+            }
+            if start.elapsed() > Duration::from_secs(15) {
+                panic!(
+                    "the second libvirtd did not listen on {} within 15 s: {}",
+                    daemon.socket.display(),
+                    std::fs::read_to_string(&log_path).unwrap_or_default()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn child_mut(&mut self) -> &mut Child {
+        self.child.as_mut().expect("daemon already reaped")
+    }
+
+    /// The daemon's pid.
+    pub fn pid(&self) -> u32 {
+        self.child.as_ref().expect("daemon already reaped").id()
+    }
+
+    /// `test+unix:///default` on this daemon.
+    pub fn test_uri(&self) -> String {
+        format!("test+unix:///default?socket={}", self.socket.display())
+    }
+
+    /// Sends `signal` (a `kill -s` name such as `STOP` or `CONT`).
+    pub fn signal(&self, signal: &str) {
+        let status = Command::new("kill")
+            .args(["-s", signal, &self.pid().to_string()])
+            .status()
+            .expect("run kill");
+        assert!(status.success(), "kill -s {signal} {} failed", self.pid());
+    }
+
+    /// SIGKILLs the daemon and reaps it.
+    pub fn kill(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+impl Drop for SecondDaemon {
+    fn drop(&mut self) {
+        self.kill();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).expect("chmod");
+}
