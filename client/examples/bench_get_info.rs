@@ -18,10 +18,19 @@ struct Args {
 }
 
 fn parse_args() -> Args {
-    let mut args = Args { calls: 20_000, uri: default_uri(), tasks: vec![1, 8, 64], multi: false, max_in_flight: 5 };
+    let mut args = Args {
+        calls: 20_000,
+        uri: default_uri(),
+        tasks: vec![1, 8, 64],
+        multi: false,
+        max_in_flight: 5,
+    };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
-        let mut value = || it.next().unwrap_or_else(|| fail(&format!("{flag} needs a value")));
+        let mut value = || {
+            it.next()
+                .unwrap_or_else(|| fail(&format!("{flag} needs a value")))
+        };
         match flag.as_str() {
             "--calls" => args.calls = value().parse().unwrap_or_else(|_| fail("bad --calls")),
             "--uri" => args.uri = value(),
@@ -33,7 +42,9 @@ fn parse_args() -> Args {
             }
             "--runtime" => args.multi = value() == "multi",
             "--max-in-flight" => {
-                args.max_in_flight = value().parse().unwrap_or_else(|_| fail("bad --max-in-flight"))
+                args.max_in_flight = value()
+                    .parse()
+                    .unwrap_or_else(|_| fail("bad --max-in-flight"))
             }
             other => fail(&format!("unknown argument {other}")),
         }
@@ -62,6 +73,12 @@ fn default_uri() -> String {
 
 /// User plus system CPU time of this process.
 fn cpu_time() -> Duration {
+    let (user, system) = cpu_split();
+    user + system
+}
+
+/// User and system CPU time of this process.
+fn cpu_split() -> (Duration, Duration) {
     // SAFETY: getrusage only writes the struct it is given.
     let usage = unsafe {
         let mut usage = std::mem::zeroed::<libc::rusage>();
@@ -69,7 +86,7 @@ fn cpu_time() -> Duration {
         usage
     };
     let tv = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
-    tv(usage.ru_utime) + tv(usage.ru_stime)
+    (tv(usage.ru_utime), tv(usage.ru_stime))
 }
 
 fn report(mode: &str, tasks: usize, calls: usize, wall: Duration, cpu: Duration) {
@@ -91,11 +108,23 @@ async fn run(args: Args) -> virtwire::Result<()> {
         client.domain_get_info(dom.clone()).await?;
     }
 
-    let (start, cpu) = (Instant::now(), cpu_time());
+    let (start, (user, system)) = (Instant::now(), cpu_split());
     for _ in 0..args.calls {
         client.domain_get_info(dom.clone()).await?;
     }
-    report("sequential", 1, args.calls, start.elapsed(), cpu_time() - cpu);
+    let (user2, system2) = cpu_split();
+    report(
+        "sequential",
+        1,
+        args.calls,
+        start.elapsed(),
+        (user2 - user) + (system2 - system),
+    );
+    eprintln!(
+        "sequential: user {:.2} us/call, system {:.2} us/call",
+        (user2 - user).as_secs_f64() * 1e6 / args.calls as f64,
+        (system2 - system).as_secs_f64() * 1e6 / args.calls as f64
+    );
 
     for &tasks in &args.tasks {
         let per_task = args.calls / tasks;
@@ -114,7 +143,13 @@ async fn run(args: Args) -> virtwire::Result<()> {
         for handle in handles {
             handle.await.expect("benchmark task panicked")?;
         }
-        report("concurrent", tasks, per_task * tasks, start.elapsed(), cpu_time() - cpu);
+        report(
+            "concurrent",
+            tasks,
+            per_task * tasks,
+            start.elapsed(),
+            cpu_time() - cpu,
+        );
     }
     client.close().await
 }
@@ -122,9 +157,13 @@ async fn run(args: Args) -> virtwire::Result<()> {
 fn main() {
     let args = parse_args();
     let runtime = if args.multi {
-        tokio::runtime::Builder::new_multi_thread().enable_all().build()
+        tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()
     } else {
-        tokio::runtime::Builder::new_current_thread().enable_all().build()
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
     };
     if let Err(e) = runtime.expect("tokio runtime").block_on(run(args)) {
         eprintln!("bench_get_info: {e}");

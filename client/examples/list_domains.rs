@@ -34,7 +34,9 @@ const MEMORY_STAT_NAMES: &[&str] = &[
 fn default_uri() -> Option<String> {
     let dir = std::env::var("VIRTWIRE_RUN_DIR").unwrap_or_else(|_| "/tmp/virtwire-libvirtd".into());
     let env = std::fs::read_to_string(format!("{dir}/env")).ok()?;
-    let sock = env.lines().find_map(|l| l.strip_prefix("VIRTWIRE_LIBVIRTD_SOCK="))?;
+    let sock = env
+        .lines()
+        .find_map(|l| l.strip_prefix("VIRTWIRE_LIBVIRTD_SOCK="))?;
     Some(format!("test+unix:///default?socket={sock}"))
 }
 
@@ -66,10 +68,19 @@ fn target_devs(xml: &str, element: &str) -> Vec<String> {
 
 async fn print_stats(client: &Client, dom: &NonnullDomain) -> virtwire::Result<()> {
     // getCPUStats(True): the total over all cpus (start_cpu -1, one set).
-    match client.domain_get_cpu_stats(dom.clone(), 0, -1, 1, TYPED_PARAM_STRING_OKAY).await {
+    match client
+        .domain_get_cpu_stats(dom.clone(), 0, -1, 1, TYPED_PARAM_STRING_OKAY)
+        .await
+    {
         Ok(count) => {
             let stats = client
-                .domain_get_cpu_stats(dom.clone(), count.nparams as u32, -1, 1, TYPED_PARAM_STRING_OKAY)
+                .domain_get_cpu_stats(
+                    dom.clone(),
+                    count.nparams as u32,
+                    -1,
+                    1,
+                    TYPED_PARAM_STRING_OKAY,
+                )
                 .await?;
             let params: Vec<String> = stats.params.iter().map(ToString::to_string).collect();
             println!("    cpu:       {}", params.join(" "));
@@ -78,7 +89,10 @@ async fn print_stats(client: &Client, dom: &NonnullDomain) -> virtwire::Result<(
     }
     let xml = client.domain_get_xml_desc(dom.clone(), 0).await?;
     for disk in target_devs(&xml, "disk") {
-        match client.domain_block_stats(dom.clone(), disk.as_str().into()).await {
+        match client
+            .domain_block_stats(dom.clone(), disk.as_str().into())
+            .await
+        {
             Ok(s) => println!(
                 "    block {disk}: rd_req={} rd_bytes={} wr_req={} wr_bytes={} errs={}",
                 s.rd_req, s.rd_bytes, s.wr_req, s.wr_bytes, s.errs
@@ -87,20 +101,39 @@ async fn print_stats(client: &Client, dom: &NonnullDomain) -> virtwire::Result<(
         }
     }
     for nic in target_devs(&xml, "interface") {
-        match client.domain_interface_stats(dom.clone(), nic.as_str().into()).await {
+        match client
+            .domain_interface_stats(dom.clone(), nic.as_str().into())
+            .await
+        {
             Ok(s) => println!(
                 "    net {nic}: rx_bytes={} rx_packets={} tx_bytes={} tx_packets={} errs={}/{} drop={}/{}",
-                s.rx_bytes, s.rx_packets, s.tx_bytes, s.tx_packets, s.rx_errs, s.tx_errs, s.rx_drop, s.tx_drop
+                s.rx_bytes,
+                s.rx_packets,
+                s.tx_bytes,
+                s.tx_packets,
+                s.rx_errs,
+                s.tx_errs,
+                s.rx_drop,
+                s.tx_drop
             ),
             Err(e) => println!("    net {nic}: n/a ({e})"),
         }
     }
-    match client.domain_memory_stats(dom.clone(), MEMORY_STAT_NAMES.len() as u32, 0).await {
+    match client
+        .domain_memory_stats(dom.clone(), MEMORY_STAT_NAMES.len() as u32, 0)
+        .await
+    {
         Ok(stats) => {
-            let named: Vec<String> = stats.iter().map(|DomainMemoryStat { tag, val }| {
-                let name = MEMORY_STAT_NAMES.get(*tag as usize).copied().unwrap_or("unknown");
-                format!("{name}={val}")
-            }).collect();
+            let named: Vec<String> = stats
+                .iter()
+                .map(|DomainMemoryStat { tag, val }| {
+                    let name = MEMORY_STAT_NAMES
+                        .get(*tag as usize)
+                        .copied()
+                        .unwrap_or("unknown");
+                    format!("{name}={val}")
+                })
+                .collect();
             println!("    memory:    {}", named.join(" "));
         }
         Err(e) => println!("    memory:    n/a ({e})"),
@@ -110,7 +143,10 @@ async fn print_stats(client: &Client, dom: &NonnullDomain) -> virtwire::Result<(
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
-    let uri = std::env::args().nth(1).or_else(default_uri).unwrap_or_default();
+    let uri = std::env::args()
+        .nth(1)
+        .or_else(default_uri)
+        .unwrap_or_default();
     if let Err(e) = run(&uri).await {
         eprintln!("list_domains: {e}");
         std::process::exit(1);
@@ -133,7 +169,11 @@ async fn run(uri: &str) -> virtwire::Result<()> {
     for dom in &list.domains {
         let info = client.domain_get_info(dom.clone()).await?;
         let state = DomainState::from_raw(i32::from(info.state));
-        let id = if dom.id >= 0 { dom.id.to_string() } else { "-".into() };
+        let id = if dom.id >= 0 {
+            dom.id.to_string()
+        } else {
+            "-".into()
+        };
         println!(
             "  {} (id {id}): {state}, {} vcpu(s), memory {} KiB of {} KiB, cpu time {:.3} s",
             dom.name,

@@ -32,7 +32,10 @@ mod tests {
 
     #[test]
     fn formats_like_virsh() {
-        let p = TypedParam { field: XdrString::from("cpu.time"), value: TypedParamValue::Ullong(42) };
+        let p = TypedParam {
+            field: XdrString::from("cpu.time"),
+            value: TypedParamValue::Ullong(42),
+        };
         assert_eq!(p.to_string(), "cpu.time=42");
         assert_eq!(TypedParamValue::Boolean(1).to_string(), "yes");
         assert_eq!(TypedParamValue::Double(0.5).to_string(), "0.500");

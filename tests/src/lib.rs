@@ -376,3 +376,18 @@ fn set_mode(path: &Path, mode: u32) {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).expect("chmod");
 }
+
+/// Removes temp dirs (`$TMPDIR/vwlive-<pid>-…`) left by test processes that
+/// no longer run.
+pub fn remove_stale_temp_dirs() {
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if is_stale(name, "vwlive-") {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}

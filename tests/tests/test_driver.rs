@@ -7,8 +7,8 @@ use virtwire::prelude::*;
 use virtwire::remote::{NonnullDomain, TypedParamValue};
 use virtwire::{Client, ConnectOptions, ErrorCode, ErrorKind, Feature};
 use virtwire_tests::{
-    TYPED_PARAM_STRING_OKAY, connect_test, local_hostname, param, param_u64,
-    state, test_domain_xml, test_ro_uri, test_tcp_uri, test_unix_uri, unique_name,
+    TYPED_PARAM_STRING_OKAY, connect_test, local_hostname, param, param_u64, state,
+    test_domain_xml, test_ro_uri, test_tcp_uri, test_unix_uri, unique_name,
 };
 
 /// `VIR_STORAGE_POOL_RUNNING`
@@ -75,13 +75,15 @@ async fn open_close_unix() {
 /// `is_closed()` turns true shortly after `close()` (see
 /// `is_closed_right_after_close` for the stricter expectation).
 async fn assert_closed_soon(client: &Client) {
-    let closed = virtwire_tests::poll_until(
-        Duration::from_secs(1),
-        Duration::from_millis(5),
-        || async { client.is_closed().then_some(()) },
-    )
-    .await;
-    assert!(closed.is_some(), "is_closed() still false 1 s after close()");
+    let closed =
+        virtwire_tests::poll_until(Duration::from_secs(1), Duration::from_millis(5), || async {
+            client.is_closed().then_some(())
+        })
+        .await;
+    assert!(
+        closed.is_some(),
+        "is_closed() still false 1 s after close()"
+    );
 }
 
 /// Once `close().await` has returned, the connection is closed: `is_closed()`
@@ -153,7 +155,9 @@ async fn assert_write_denied(client: &Client) {
 
 #[tokio::test]
 async fn read_only_via_ro_socket() {
-    let client = Client::connect(&test_ro_uri()).await.expect("connect ro socket");
+    let client = Client::connect(&test_ro_uri())
+        .await
+        .expect("connect ro socket");
     assert_write_denied(&client).await;
 }
 
@@ -190,14 +194,24 @@ async fn supports_feature() {
     }
     // Answered by the test driver, which migrates nothing.
     assert!(!client.supports_feature(Feature::MigrationV3).await.unwrap());
-    assert!(!client.supports_feature(Feature::MigrationP2p).await.unwrap());
+    assert!(
+        !client
+            .supports_feature(Feature::MigrationP2p)
+            .await
+            .unwrap()
+    );
     client.close().await.unwrap();
 }
 
 /// The domain `name` must be in `state`, per both getters.
 async fn assert_state(client: &Client, dom: &NonnullDomain, want: i32) {
     let info = client.domain_get_info(dom.clone()).await.unwrap();
-    assert_eq!(i32::from(info.state), want, "domain_get_info of {}", dom.name);
+    assert_eq!(
+        i32::from(info.state),
+        want,
+        "domain_get_info of {}",
+        dom.name
+    );
     let st = client.domain_get_state(dom.clone(), 0).await.unwrap();
     assert_eq!(st.state, want, "domain_get_state of {}", dom.name);
 }
@@ -272,7 +286,10 @@ async fn domain_lifecycle() {
     client.domain_shutdown(dom.clone()).await.expect("shutdown");
     assert_state(&client, &dom, state::SHUTOFF).await;
 
-    client.domain_create(dom.clone()).await.expect("start again");
+    client
+        .domain_create(dom.clone())
+        .await
+        .expect("start again");
     assert_state(&client, &dom, state::RUNNING).await;
     client.domain_destroy(dom.clone()).await.expect("destroy");
     assert_state(&client, &dom, state::SHUTOFF).await;
@@ -411,7 +428,10 @@ async fn networks() {
             .name,
         "default"
     );
-    let xml = client.network_get_xml_desc(default.clone(), 0).await.unwrap();
+    let xml = client
+        .network_get_xml_desc(default.clone(), 0)
+        .await
+        .unwrap();
     assert!(xml.contains("<name>default</name>"), "{xml}");
     assert_eq!(client.network_is_active(default).await.unwrap(), 1);
 
@@ -428,11 +448,20 @@ async fn networks() {
     let all = client.connect_list_all_networks(1, 0).await.unwrap();
     assert!(all.nets.iter().any(|n| n.uuid == net.uuid));
 
-    client.network_create(net.clone()).await.expect("start network");
+    client
+        .network_create(net.clone())
+        .await
+        .expect("start network");
     assert_eq!(client.network_is_active(net.clone()).await.unwrap(), 1);
-    client.network_destroy(net.clone()).await.expect("stop network");
+    client
+        .network_destroy(net.clone())
+        .await
+        .expect("stop network");
     assert_eq!(client.network_is_active(net.clone()).await.unwrap(), 0);
-    client.network_undefine(net).await.expect("undefine network");
+    client
+        .network_undefine(net)
+        .await
+        .expect("undefine network");
     let err = client
         .network_lookup_by_name(name.as_str().into())
         .await
@@ -471,7 +500,10 @@ async fn storage_pools_and_volumes() {
         .await
         .unwrap();
     assert_eq!(found, vol);
-    let by_key = client.storage_vol_lookup_by_key(vol.key.clone()).await.unwrap();
+    let by_key = client
+        .storage_vol_lookup_by_key(vol.key.clone())
+        .await
+        .unwrap();
     assert_eq!(by_key, vol);
     let vinfo = client.storage_vol_get_info(vol.clone()).await.unwrap();
     assert_eq!(vinfo.capacity, 1024 * 1024);
@@ -480,7 +512,10 @@ async fn storage_pools_and_volumes() {
         .await
         .unwrap();
     assert!(vols.vols.contains(&vol), "{vols:?}");
-    let vxml = client.storage_vol_get_xml_desc(vol.clone(), 0).await.unwrap();
+    let vxml = client
+        .storage_vol_get_xml_desc(vol.clone(), 0)
+        .await
+        .unwrap();
     assert!(vxml.contains(&format!("<name>{name}</name>")), "{vxml}");
 
     client
@@ -555,12 +590,18 @@ async fn all_domain_stats() {
         .iter()
         .find(|r| r.dom.name == "test")
         .expect("stats for test");
-    assert_eq!(param_u64(&test.params, "state.state"), state::RUNNING as u64);
+    assert_eq!(
+        param_u64(&test.params, "state.state"),
+        state::RUNNING as u64
+    );
     let ours = records
         .iter()
         .find(|r| r.dom.uuid == dom.uuid)
         .expect("stats for our domain");
-    assert_eq!(param_u64(&ours.params, "state.state"), state::SHUTOFF as u64);
+    assert_eq!(
+        param_u64(&ours.params, "state.state"),
+        state::SHUTOFF as u64
+    );
 
     // Just the listed domains, just the state group.
     let test_dom = client.domain_lookup_by_name("test".into()).await.unwrap();

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Everything a fresh Debian bookworm machine needs, as root: libvirt 11.3.0
+# from bookworm-backports (daemon, clients, QEMU), libvirt's protocol files,
+# and a private libvirtd with unix and TCP listeners (scripts/libvirtd.sh).
+set -euo pipefail
+source "$(dirname "$0")/lib/common.sh"
+cd "$VIRTWIRE_ROOT"
+
+scripts/install-libvirt.sh
+scripts/fetch-protocol.sh
+scripts/libvirtd.sh start
