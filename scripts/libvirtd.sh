@@ -103,6 +103,13 @@ cmd_start() {
         die "TCP port 127.0.0.1:$PORT is already in use (set VIRTWIRE_TCP_PORT)"
     fi
 
+    # Without udev /dev/kvm stays root-only: libvirt then finds KVM unusable
+    # for libvirt-qemu, distrusts its cached capabilities and re-probes QEMU
+    # on every call (defining a domain took ~55 s). Give it udev's usual mode.
+    if [[ -c /dev/kvm ]] && getent group kvm >/dev/null; then
+        chgrp kvm /dev/kvm && chmod 0660 /dev/kvm
+    fi
+
     # 0755: QEMU runs as libvirt-qemu and must traverse into the run dir to
     # reach guest disks kept there.
     mkdir -p "$RUN_DIR"

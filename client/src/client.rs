@@ -159,6 +159,8 @@ impl Client {
             return Ok(());
         }
         let result = self.call::<P>(&()).await;
+        // Closed from here on for every clone, before the driver has caught up.
+        self.inner.shared.set_closed(ConnectionError::Shutdown);
         let _ = self.inner.commands.send(Command::Shutdown).await;
         match result {
             Err(e) if e.is_closed() => Ok(()),

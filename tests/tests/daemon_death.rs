@@ -124,3 +124,48 @@ async fn an_idle_connection_notices_the_daemon_dying() {
     let err = Client::connect(&uri).await.unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Connection, "{err:?}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn keepalive_declares_a_frozen_daemon_dead() {
+    let daemon = SecondDaemon::start("keepalive");
+    let keepalive = virtwire::KeepaliveConfig {
+        interval: Duration::from_millis(300),
+        count: 2,
+    };
+    let client = ConnectOptions::new()
+        .keepalive(Some(keepalive))
+        .connect(&daemon.test_uri())
+        .await
+        .expect("connect");
+    assert_eq!(client.connect_get_type().await.unwrap(), "TEST");
+
+    // Idle for several intervals: the daemon answers the pings.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert!(!client.is_closed(), "closed although the daemon answered");
+    assert_eq!(client.connect_get_type().await.unwrap(), "TEST");
+
+    // Frozen, it answers nothing: after `count` unanswered pings the
+    // connection is dead, and the pending call fails.
+    daemon.signal("STOP");
+    let frozen_at = Instant::now();
+    let pending = {
+        let client = client.clone();
+        tokio::spawn(async move {
+            let r = client.connect_get_hostname().await;
+            (r, Instant::now())
+        })
+    };
+    let (result, failed_at) = tokio::time::timeout(Duration::from_secs(10), pending)
+        .await
+        .expect("the call to a frozen daemon still pends after 10 s")
+        .unwrap();
+    let err = result.unwrap_err();
+    assert!(err.is_closed(), "{err:?}");
+    let after = failed_at - frozen_at;
+    assert!(
+        after >= Duration::from_millis(300) && after < Duration::from_secs(3),
+        "declared dead after {after:?} (interval 300 ms, count 2)"
+    );
+    assert!(client.is_closed());
+    drop(daemon);
+}

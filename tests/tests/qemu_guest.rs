@@ -160,6 +160,7 @@ async fn tcg_guest_lifecycle_and_stats() {
         .domain_define_xml(render_xml(&name, &disk, &tap).into())
         .await
         .expect("define the guest");
+    eprintln!("defined after {:?}", test_start.elapsed());
     assert_eq!(dom.name, name.as_str());
     assert_eq!(dom.id, -1);
     let info = client.domain_get_info(dom.clone()).await.unwrap();
@@ -168,6 +169,7 @@ async fn tcg_guest_lifecycle_and_stats() {
         .domain_create(dom.clone())
         .await
         .expect("start the guest");
+    eprintln!("started after {:?}", test_start.elapsed());
     let dom: NonnullDomain = client
         .domain_lookup_by_name(name.as_str().into())
         .await
@@ -208,6 +210,7 @@ async fn tcg_guest_lifecycle_and_stats() {
     })
     .await
     .expect("no disk reads within 20 s: is the guest executing?");
+    eprintln!("disk read after {:?}", test_start.elapsed());
     assert!(blk.rd_bytes >= 512 * blk.rd_req, "{blk:?}");
     assert_eq!(
         (blk.wr_req, blk.wr_bytes),
@@ -326,6 +329,7 @@ async fn tcg_guest_lifecycle_and_stats() {
         .await
         .unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::OperationInvalid), "{err:?}");
+    eprintln!("destroyed after {:?}", test_start.elapsed());
     client.domain_undefine(dom.clone()).await.expect("undefine");
     let err = client
         .domain_lookup_by_name(name.as_str().into())

@@ -13,7 +13,7 @@ use super::layout::BuildDefaults;
 ///
 /// [`SystemEnvironment`] reads the real process; [`MemoryEnvironment`] is a
 /// fixed, in-memory one for tests.
-pub trait Environment {
+pub trait Environment: Send + Sync {
     /// The effective user id (`geteuid()`); 0 means root, which selects the
     /// system daemons and `/etc/libvirt/libvirt.conf`.
     fn euid(&self) -> u32;
