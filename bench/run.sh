@@ -10,6 +10,9 @@
 #   --threads L  thread counts for the C concurrent mode (default 1,8,64)
 #   --strict     exit 1 if any target is missed
 #
+# VIRTWIRE_BENCH_ARGS adds arguments for the Rust side, e.g.
+# "--max-in-flight 16" or "--runtime multi".
+#
 # Rust side: `cargo build --release -p virtwire --example bench_get_info`, then
 # the built binary is run as `bench_get_info --calls N` and must print the
 # same JSON lines as bench/c/virtbench.c with "impl":"virtwire". If that
@@ -90,7 +93,8 @@ for ((r = 1; r <= REPS; r++)); do
     "$C_BIN" --calls "$CALLS" --threads "$THREADS" | tee -a "$OUT" >&2
     if [[ -n $RUST_BIN ]]; then
         say "run $r/$REPS: virtwire"
-        "$RUST_BIN" --calls "$CALLS" | tee -a "$OUT" >&2
+        # shellcheck disable=SC2086 # VIRTWIRE_BENCH_ARGS is a word list
+        "$RUST_BIN" --calls "$CALLS" ${VIRTWIRE_BENCH_ARGS:-} | tee -a "$OUT" >&2
     fi
 done
 
