@@ -125,11 +125,14 @@ pub fn decode_frame(buf: &mut BytesMut) -> Result<Option<Frame>, FrameError> {
         buf.reserve(total - buf.len());
         return Ok(None);
     }
-    let mut header_bytes = Bytes::copy_from_slice(&buf[LEN_WORD..LEN_WORD + HEADER_LEN]);
-    let header = MessageHeader::decode(&mut header_bytes).map_err(FrameError::Header)?;
+    // The type word decides whether a descriptor count follows the header;
+    // read it raw so the carriers can be waited for before splitting.
+    let at = LEN_WORD + 12;
+    let raw_type = i32::from_be_bytes([buf[at], buf[at + 1], buf[at + 2], buf[at + 3]]);
+    let with_fds =
+        raw_type == MessageType::CallWithFds as i32 || raw_type == MessageType::ReplyWithFds as i32;
     let mut num_fds = 0;
-    let mut carriers = 0;
-    if has_fds(header.r#type) {
+    if with_fds {
         if total < LEN_WORD + HEADER_LEN + 4 {
             return Err(FrameError::TooShort { len });
         }
@@ -138,15 +141,18 @@ pub fn decode_frame(buf: &mut BytesMut) -> Result<Option<Frame>, FrameError> {
         if num_fds > NUM_FDS_MAX {
             return Err(FrameError::BadFdCount { count: num_fds });
         }
-        carriers = num_fds as usize;
-        if buf.len() < total + carriers {
+        if buf.len() < total + num_fds as usize {
             return Ok(None);
         }
     }
     let mut frame = buf.split_to(total).freeze();
-    buf.advance(carriers);
-    let fd_word = if has_fds(header.r#type) { 4 } else { 0 };
-    frame.advance(LEN_WORD + HEADER_LEN + fd_word);
+    buf.advance(num_fds as usize);
+    frame.advance(LEN_WORD);
+    // Decoding from the shared frame costs no allocation.
+    let header = MessageHeader::decode(&mut frame).map_err(FrameError::Header)?;
+    if with_fds {
+        frame.advance(4);
+    }
     Ok(Some(Frame {
         header,
         num_fds,
