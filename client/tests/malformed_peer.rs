@@ -1,0 +1,153 @@
+//! A peer that breaks the protocol: the client must close the connection
+//! with a clear error, fail every pending call at once, and fail later calls
+//! fast. A real libvirtd never sends such bytes, so a scripted peer plays the
+//! daemon over an in-memory stream after a well-formed handshake.
+
+use bytes::BytesMut;
+use tokio::io::{AsyncReadExt, AsyncWriteExt, DuplexStream};
+use virtwire::prelude::*;
+use virtwire::protocol::frame::{self, Frame};
+use virtwire::protocol::remote::{self, AuthType};
+use virtwire::protocol::virnet::{MessageStatus, MessageType};
+use virtwire::protocol::xdr::Encode;
+
+/// Reads one call from the client.
+async fn read_call(peer: &mut DuplexStream, buf: &mut BytesMut) -> Frame {
+    loop {
+        if let Some(frame) = frame::decode_frame(buf).expect("client sent a valid frame") {
+            return frame;
+        }
+        let n = peer.read_buf(buf).await.expect("read from client");
+        assert!(n > 0, "client closed early");
+    }
+}
+
+/// Answers `call` with `ret`.
+async fn reply(peer: &mut DuplexStream, call: &Frame, ret: &impl Encode) {
+    let h = &call.header;
+    let header = frame::header(
+        h.prog,
+        h.vers,
+        h.proc,
+        MessageType::Reply,
+        h.serial,
+        MessageStatus::Ok,
+    );
+    let mut out = BytesMut::new();
+    frame::encode_message(&header, ret, &mut out).unwrap();
+    peer.write_all(&out).await.unwrap();
+}
+
+/// Plays the daemon's side of the handshake: AUTH_LIST, the keepalive
+/// feature probe, CONNECT_OPEN.
+async fn handshake(peer: &mut DuplexStream, buf: &mut BytesMut) {
+    let call = read_call(peer, buf).await;
+    assert_eq!(call.header.proc, remote::Procedure::AuthList as i32);
+    reply(
+        peer,
+        &call,
+        &remote::AuthListRet {
+            types: vec![AuthType::None],
+        },
+    )
+    .await;
+    let call = read_call(peer, buf).await;
+    assert_eq!(
+        call.header.proc,
+        remote::Procedure::ConnectSupportsFeature as i32
+    );
+    reply(
+        peer,
+        &call,
+        &remote::ConnectSupportsFeatureRet { supported: 1 },
+    )
+    .await;
+    let call = read_call(peer, buf).await;
+    assert_eq!(call.header.proc, remote::Procedure::ConnectOpen as i32);
+    reply(peer, &call, &()).await;
+}
+
+#[tokio::test]
+async fn a_malformed_frame_closes_the_connection_and_fails_pending_calls() {
+    let (client_io, mut peer) = tokio::io::duplex(64 * 1024);
+    let server = tokio::spawn(async move {
+        let mut buf = BytesMut::new();
+        handshake(&mut peer, &mut buf).await;
+        // Wait for three calls, then answer with a length word below the
+        // 28-byte minimum.
+        for _ in 0..3 {
+            read_call(&mut peer, &mut buf).await;
+        }
+        peer.write_all(&[0, 0, 0, 5, 1, 2, 3, 4, 5]).await.unwrap();
+        // Keep the stream open: the client must close on its own.
+        let mut rest = Vec::new();
+        let _ = peer.read_to_end(&mut rest).await;
+    });
+
+    let options = virtwire::ConnectOptions::new();
+    let client = options
+        .connect_stream(client_io, "test:///default")
+        .await
+        .expect("handshake");
+    let calls: Vec<_> = (0..3)
+        .map(|_| {
+            let client = client.clone();
+            tokio::spawn(async move { client.connect_get_hostname().await })
+        })
+        .collect();
+    let started = std::time::Instant::now();
+    for call in calls {
+        let result = tokio::time::timeout(std::time::Duration::from_secs(5), call)
+            .await
+            .expect("the client kept waiting after a malformed frame");
+        let error = result
+            .unwrap()
+            .expect_err("the peer never answered properly");
+        assert!(error.is_closed(), "{error:?}");
+        assert!(
+            error.to_string().contains("malformed"),
+            "unclear error: {error}"
+        );
+    }
+    assert!(started.elapsed() < std::time::Duration::from_secs(1));
+    assert!(client.is_closed());
+    let later = client
+        .connect_get_hostname()
+        .await
+        .expect_err("closed connection");
+    assert!(later.is_closed());
+    drop(client);
+    server.await.unwrap();
+}
+
+#[tokio::test]
+async fn an_oversized_length_is_refused_before_allocating() {
+    let (client_io, mut peer) = tokio::io::duplex(64 * 1024);
+    let server = tokio::spawn(async move {
+        let mut buf = BytesMut::new();
+        handshake(&mut peer, &mut buf).await;
+        read_call(&mut peer, &mut buf).await;
+        // 4 GiB announced: beyond libvirt's 32 MiB maximum.
+        peer.write_all(&[0xff, 0xff, 0xff, 0xff]).await.unwrap();
+        let mut rest = Vec::new();
+        let _ = peer.read_to_end(&mut rest).await;
+    });
+    let client = virtwire::ConnectOptions::new()
+        .connect_stream(client_io, "test:///default")
+        .await
+        .expect("handshake");
+    let error = tokio::time::timeout(
+        std::time::Duration::from_secs(5),
+        client.connect_get_hostname(),
+    )
+    .await
+    .expect("the client kept waiting after an oversized length")
+    .expect_err("refused");
+    assert!(error.is_closed());
+    assert!(
+        error.to_string().contains("exceeds libvirt's maximum"),
+        "{error}"
+    );
+    drop(client);
+    server.await.unwrap();
+}
