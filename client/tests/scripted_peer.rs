@@ -1,7 +1,10 @@
-//! A peer that breaks the protocol: the client must close the connection
-//! with a clear error, fail every pending call at once, and fail later calls
-//! fast. A real libvirtd never sends such bytes, so a scripted peer plays the
-//! daemon over an in-memory stream after a well-formed handshake.
+//! Behaviour a real libvirtd cannot be made to show here, played by a
+//! scripted peer over an in-memory stream:
+//! - a peer that breaks the protocol: the client must close the connection
+//!   with a clear error, fail every pending call at once, and fail later
+//!   calls fast;
+//! - the polkit handshake (the daemon skips polkit for root clients) and a
+//!   daemon that offers only SASL.
 
 use bytes::BytesMut;
 use tokio::io::{AsyncReadExt, AsyncWriteExt, DuplexStream};
@@ -149,5 +152,82 @@ async fn an_oversized_length_is_refused_before_allocating() {
         "{error}"
     );
     drop(client);
+    server.await.unwrap();
+}
+
+#[tokio::test]
+async fn polkit_is_run_before_connect_open() {
+    let (client_io, mut peer) = tokio::io::duplex(64 * 1024);
+    let server = tokio::spawn(async move {
+        let mut buf = BytesMut::new();
+        let call = read_call(&mut peer, &mut buf).await;
+        assert_eq!(call.header.proc, remote::Procedure::AuthList as i32);
+        reply(
+            &mut peer,
+            &call,
+            &remote::AuthListRet {
+                types: vec![AuthType::Polkit],
+            },
+        )
+        .await;
+        let call = read_call(&mut peer, &mut buf).await;
+        assert_eq!(call.header.proc, remote::Procedure::AuthPolkit as i32);
+        assert!(call.body.is_empty(), "AUTH_POLKIT takes no arguments");
+        reply(&mut peer, &call, &remote::AuthPolkitRet { complete: 1 }).await;
+        let call = read_call(&mut peer, &mut buf).await;
+        assert_eq!(
+            call.header.proc,
+            remote::Procedure::ConnectSupportsFeature as i32
+        );
+        reply(
+            &mut peer,
+            &call,
+            &remote::ConnectSupportsFeatureRet { supported: 1 },
+        )
+        .await;
+        let call = read_call(&mut peer, &mut buf).await;
+        assert_eq!(call.header.proc, remote::Procedure::ConnectOpen as i32);
+        let args: remote::ConnectOpenArgs =
+            virtwire::protocol::xdr::from_bytes(call.body.clone()).unwrap();
+        assert_eq!(args.name.as_deref(), Some("qemu:///system"));
+        assert_eq!(args.flags, 1, "read-only sets VIR_CONNECT_RO");
+        reply(&mut peer, &call, &()).await;
+        peer
+    });
+    let client = virtwire::ConnectOptions::new()
+        .read_only(true)
+        .connect_stream(client_io, "qemu+unix:///system")
+        .await
+        .expect("polkit handshake");
+    // The peer stays open, so the connection must be too.
+    let _peer = server.await.unwrap();
+    assert!(!client.is_closed());
+}
+
+#[tokio::test]
+async fn a_sasl_only_daemon_gets_a_clear_auth_error() {
+    let (client_io, mut peer) = tokio::io::duplex(64 * 1024);
+    let server = tokio::spawn(async move {
+        let mut buf = BytesMut::new();
+        let call = read_call(&mut peer, &mut buf).await;
+        reply(
+            &mut peer,
+            &call,
+            &remote::AuthListRet {
+                types: vec![AuthType::Sasl],
+            },
+        )
+        .await;
+        // Nothing else may be sent: the socket closes.
+        let mut rest = Vec::new();
+        peer.read_to_end(&mut rest).await.unwrap();
+        assert!(rest.is_empty(), "the client sent {} more bytes", rest.len());
+    });
+    let error = virtwire::ConnectOptions::new()
+        .connect_stream(client_io, "test:///default")
+        .await
+        .expect_err("SASL is not supported yet");
+    assert_eq!(error.kind(), virtwire::ErrorKind::Auth);
+    assert!(error.to_string().contains("SASL"), "{error}");
     server.await.unwrap();
 }
