@@ -73,12 +73,19 @@ cmd_check() {
     show domblkstat "$NAME" vda
     show domifstat "$NAME" "$TAP"
     show dommemstat "$NAME"
+    # --total only: per-CPU usage needs cgroup v1 cpuacct, and libvirt uses
+    # its cgroup v2 backend on this kind of hybrid-cgroup machine.
     show cpu-stats "$NAME" --total
+    # QEMU picks the format (PNG here, PPM on older ones): name it after it.
     shot=$GUEST_DIR/$NAME-screenshot
-    rm -f "$shot"
+    rm -f "$shot" "$shot".png "$shot".ppm
     v screenshot "$NAME" --file "$shot" >/dev/null || die "virsh screenshot failed"
     [[ -s $shot ]] || die "screenshot $shot is empty"
-    log "screenshot: $shot ($(head -c 2 "$shot") image, $(stat -c %s "$shot") bytes)"
+    case $(head -c 4 "$shot" | od -An -tx1 | tr -d ' \n') in
+        89504e47) mv "$shot" "$shot.png"; shot=$shot.png ;;
+        5036*) mv "$shot" "$shot.ppm"; shot=$shot.ppm ;;
+    esac
+    log "screenshot: $shot ($(stat -c %s "$shot") bytes)"
     log "$NAME: all stats OK"
 }
 
@@ -97,7 +104,7 @@ cmd_undefine() {
         v undefine "$NAME" >/dev/null || die "virsh undefine $NAME failed"
         log "undefined $NAME"
     fi
-    rm -f "$DISK" "$XML" "$GUEST_DIR/$NAME-screenshot"
+    rm -f "$DISK" "$XML" "$GUEST_DIR/$NAME-screenshot"*
 }
 
 case $cmd in
