@@ -5,6 +5,8 @@
 //!
 //! `bench_get_info [--calls N] [--uri URI] [--tasks 1,8,64] [--runtime current|multi] [--max-in-flight N]`
 
+mod support;
+
 use std::time::{Duration, Instant};
 use virtwire::prelude::*;
 use virtwire::remote::NonnullDomain;
@@ -57,18 +59,10 @@ fn fail(message: &str) -> ! {
     std::process::exit(2)
 }
 
-/// The private daemon's socket, from its env file (scripts/libvirtd.sh).
+/// The private daemon's `test:///default`, or a clear exit.
 fn default_uri() -> String {
-    let dir = std::env::var("VIRTWIRE_RUN_DIR").unwrap_or_else(|_| "/tmp/virtwire-libvirtd".into());
-    let sock = std::env::var("VIRTWIRE_LIBVIRTD_SOCK").ok().or_else(|| {
-        let env = std::fs::read_to_string(format!("{dir}/env")).ok()?;
-        env.lines()
-            .find_map(|l| l.strip_prefix("VIRTWIRE_LIBVIRTD_SOCK=").map(str::to_owned))
-    });
-    match sock {
-        Some(sock) => format!("test+unix:///default?socket={sock}"),
-        None => fail("no private daemon: run scripts/libvirtd.sh start, or pass --uri"),
-    }
+    support::private_daemon_uri()
+        .unwrap_or_else(|| fail("no private daemon: run scripts/libvirtd.sh start, or pass --uri"))
 }
 
 /// User plus system CPU time of this process.

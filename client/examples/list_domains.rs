@@ -5,6 +5,8 @@
 //! libvirt-python user prints with `listAllDomains`, `info()`,
 //! `blockStats`, `interfaceStats`, `memoryStats` and `getCPUStats`.
 
+mod support;
+
 use virtwire::prelude::*;
 use virtwire::remote::{DomainMemoryStat, NonnullDomain};
 use virtwire::{Client, DomainState};
@@ -30,15 +32,6 @@ const MEMORY_STAT_NAMES: &[&str] = &[
     "hugetlb_pgalloc",
     "hugetlb_pgfail",
 ];
-
-fn default_uri() -> Option<String> {
-    let dir = std::env::var("VIRTWIRE_RUN_DIR").unwrap_or_else(|_| "/tmp/virtwire-libvirtd".into());
-    let env = std::fs::read_to_string(format!("{dir}/env")).ok()?;
-    let sock = env
-        .lines()
-        .find_map(|l| l.strip_prefix("VIRTWIRE_LIBVIRTD_SOCK="))?;
-    Some(format!("test+unix:///default?socket={sock}"))
-}
 
 /// The `dev` of every `<target dev='…'/>` inside `<element …>…</element>`
 /// blocks of a domain XML (disks, interfaces), in order.
@@ -145,7 +138,7 @@ async fn print_stats(client: &Client, dom: &NonnullDomain) -> virtwire::Result<(
 async fn main() {
     let uri = std::env::args()
         .nth(1)
-        .or_else(default_uri)
+        .or_else(support::private_daemon_uri)
         .unwrap_or_default();
     if let Err(e) = run(&uri).await {
         eprintln!("list_domains: {e}");
