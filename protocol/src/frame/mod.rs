@@ -129,8 +129,8 @@ pub fn decode_frame(buf: &mut BytesMut) -> Result<Option<Frame>, FrameError> {
     // read it raw so the carriers can be waited for before splitting.
     let at = LEN_WORD + 12;
     let raw_type = i32::from_be_bytes([buf[at], buf[at + 1], buf[at + 2], buf[at + 3]]);
-    let with_fds =
-        raw_type == MessageType::CallWithFds as i32 || raw_type == MessageType::ReplyWithFds as i32;
+    // An unknown type fails in the header decode below.
+    let with_fds = MessageType::try_from(raw_type).is_ok_and(has_fds);
     let mut num_fds = 0;
     if with_fds {
         if total < LEN_WORD + HEADER_LEN + 4 {
