@@ -6,8 +6,10 @@
 //! drains every queued command, writes everything pending in as few syscalls
 //! as possible, and reads until the socket would block.
 
-use bytes::{Buf, BytesMut};
+use bytes::{Buf, Bytes};
+use std::collections::VecDeque;
 use std::future::Future;
+use std::io::IoSlice;
 use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll, ready};
@@ -55,13 +57,17 @@ pub(crate) type Unsolicited = Box<dyn FnMut(Frame) + Send>;
 /// frames announced larger (bounded by the protocol's maximum).
 const READ_CHUNK: usize = 64 * 1024;
 
+/// Most messages handed to one vectored write (well under `IOV_MAX`).
+const MAX_WRITE_SLICES: usize = 64;
+
 /// The task that runs one connection.
 pub(crate) struct Driver<S> {
     io: S,
     conn: Connection<ReplySender>,
     commands: mpsc::Receiver<Command>,
     shared: Arc<Shared>,
-    write_buf: BytesMut,
+    /// Encoded messages not yet (fully) written, oldest first.
+    outgoing: VecDeque<Bytes>,
     timer: Pin<Box<Sleep>>,
     timer_armed: Option<Instant>,
     unsolicited: Option<Unsolicited>,
@@ -80,7 +86,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Driver<S> {
             conn,
             commands,
             shared,
-            write_buf: BytesMut::with_capacity(READ_CHUNK),
+            outgoing: VecDeque::new(),
             timer: Box::pin(tokio::time::sleep(std::time::Duration::from_secs(3600))),
             timer_armed: None,
             unsolicited: None,
@@ -114,20 +120,38 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Driver<S> {
         }
     }
 
-    /// Writes pending output; `Ready(Err)` on an I/O failure.
+    /// Writes pending output; `Ready(Err)` on an I/O failure. Messages are
+    /// written as they are, several per syscall, without copying them.
     fn flush(&mut self, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
         loop {
             while let Some(bytes) = self.conn.poll_transmit() {
-                self.write_buf.extend_from_slice(&bytes);
+                self.outgoing.push_back(bytes);
             }
-            if self.write_buf.is_empty() {
+            if self.outgoing.is_empty() {
                 return Pin::new(&mut self.io).poll_flush(cx);
             }
-            let n = ready!(Pin::new(&mut self.io).poll_write(cx, &self.write_buf))?;
+            let mut slices = [IoSlice::new(&[]); MAX_WRITE_SLICES];
+            let count = self.outgoing.len().min(MAX_WRITE_SLICES);
+            for (slice, bytes) in slices.iter_mut().zip(&self.outgoing) {
+                *slice = IoSlice::new(bytes);
+            }
+            let mut n = ready!(Pin::new(&mut self.io).poll_write_vectored(cx, &slices[..count]))?;
             if n == 0 {
                 return Poll::Ready(Err(std::io::ErrorKind::WriteZero.into()));
             }
-            self.write_buf.advance(n);
+            while n > 0 {
+                // A transport claiming more than it was given ends the loop.
+                let Some(front) = self.outgoing.front_mut() else {
+                    break;
+                };
+                if n >= front.len() {
+                    n -= front.len();
+                    self.outgoing.pop_front();
+                } else {
+                    front.advance(n);
+                    n = 0;
+                }
+            }
         }
     }
 
