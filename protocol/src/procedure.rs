@@ -88,3 +88,16 @@ pub enum BodyPart {
     /// The MESSAGE payload.
     Message,
 }
+
+/// Whether `procedure` of `program` is an event (MESSAGE) procedure this
+/// release knows; a newer daemon may send others.
+pub fn is_known_event(program: u32, procedure: i32) -> bool {
+    let info = match program {
+        crate::remote::PROGRAM => crate::remote::procedure(procedure),
+        crate::qemu::PROGRAM => crate::qemu::procedure(procedure),
+        crate::lxc::PROGRAM => crate::lxc::procedure(procedure),
+        crate::admin::PROGRAM => crate::admin::procedure(procedure),
+        _ => None,
+    };
+    info.is_some_and(|p| p.kind == ProcedureKind::Message)
+}

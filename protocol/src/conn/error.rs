@@ -22,6 +22,18 @@ pub enum ConnectionError {
     KeepaliveTimeout,
     /// The client closed the connection.
     Shutdown,
+    /// A message announced file descriptors that did not arrive with it.
+    MissingFds {
+        /// Descriptors announced.
+        expected: u32,
+        /// Descriptors received.
+        received: usize,
+    },
+    /// More file descriptors arrived than any message announced.
+    UnexpectedFds {
+        /// How many are waiting unclaimed.
+        count: usize,
+    },
 }
 
 impl ConnectionError {
@@ -42,6 +54,16 @@ impl fmt::Display for ConnectionError {
             Self::Frame(e) => write!(f, "the daemon sent a malformed message: {e}"),
             Self::KeepaliveTimeout => f.write_str("the daemon stopped answering keepalive pings"),
             Self::Shutdown => f.write_str("the connection was closed by the client"),
+            Self::MissingFds { expected, received } => write!(
+                f,
+                "the daemon announced {expected} file descriptors but {received} arrived with the message"
+            ),
+            Self::UnexpectedFds { count } => {
+                write!(
+                    f,
+                    "{count} file descriptors arrived that no message announced"
+                )
+            }
         }
     }
 }
@@ -67,6 +89,10 @@ pub enum CallError {
     UnexpectedStatus,
     /// The connection closed before the reply arrived.
     Closed(ConnectionError),
+    /// The daemon broke the stream protocol (for example a hole on a stream
+    /// opened without the sparse flag); the stream is over, the connection
+    /// stays up.
+    StreamProtocol(&'static str),
 }
 
 impl fmt::Display for CallError {
@@ -85,6 +111,7 @@ impl fmt::Display for CallError {
             }
             Self::UnexpectedStatus => f.write_str("reply has status CONTINUE"),
             Self::Closed(e) => e.fmt(f),
+            Self::StreamProtocol(what) => f.write_str(what),
         }
     }
 }

@@ -34,6 +34,7 @@ pub(super) struct Keepalive {
     config: Option<KeepaliveConfig>,
     last_received: Instant,
     unanswered: u32,
+    paused: bool,
 }
 
 impl Keepalive {
@@ -42,6 +43,7 @@ impl Keepalive {
             config,
             last_received: now,
             unanswered: 0,
+            paused: false,
         }
     }
 
@@ -50,8 +52,20 @@ impl Keepalive {
         self.unanswered = 0;
     }
 
+    /// While reading is paused for a slow stream consumer, the daemon's
+    /// answers sit unread: silence then says nothing about the peer.
+    pub(super) fn set_paused(&mut self, paused: bool, now: Instant) {
+        if self.paused != paused {
+            self.paused = paused;
+            self.received(now);
+        }
+    }
+
     pub(super) fn deadline(&self) -> Option<Instant> {
         let config = self.config?;
+        if self.paused {
+            return None;
+        }
         Some(self.last_received + config.interval * (self.unanswered + 1))
     }
 

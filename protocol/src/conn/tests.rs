@@ -54,7 +54,7 @@ fn header_of(bytes: &Bytes) -> MessageHeader {
 
 fn transmitted(c: &mut Connection<TestWaiter>) -> Vec<MessageHeader> {
     std::iter::from_fn(|| c.poll_transmit())
-        .map(|b| header_of(&b))
+        .map(|t| header_of(&t.bytes))
         .collect()
 }
 
@@ -274,35 +274,16 @@ fn eof_fails_pending_calls() {
 }
 
 #[test]
-fn events_and_stream_packets_are_routed_out() {
-    let (mut c, now) = conn(5);
-    let h = frame::header(
-        remote::REMOTE_PROGRAM,
-        1,
-        318,
-        MessageType::Message,
-        1,
-        MessageStatus::Ok,
-    );
-    let mut bytes = BytesMut::new();
-    frame::encode_message(&h, &7u32, &mut bytes).unwrap();
-    let h = frame::header(
-        remote::REMOTE_PROGRAM,
-        1,
-        209,
-        MessageType::Stream,
-        9,
-        MessageStatus::Continue,
-    );
-    frame::encode_message(
-        &h,
-        &frame::RawPayload(Bytes::from_static(b"data")),
-        &mut bytes,
-    )
-    .unwrap();
-    feed(&mut c, &bytes, now);
-    assert!(matches!(c.poll_output(), Some(Output::Event(f)) if f.header.proc == 318));
-    assert!(matches!(c.poll_output(), Some(Output::Stream(f)) if &f.body[..] == b"data"));
+fn a_cancelled_call_under_the_cap_is_never_sent() {
+    let (mut c, _) = conn(5);
+    let gone = TestWaiter::new(0);
+    gone.cancelled.set(true);
+    c.start_call(call(4), gone);
+    assert!(c.poll_transmit().is_none());
+    assert_eq!((c.in_flight(), c.queued()), (0, 0));
+    // The next call still goes out, with the next serial.
+    assert_eq!(c.start_call(call(4), TestWaiter::new(1)), 1);
+    assert_eq!(transmitted(&mut c)[0].serial, 1);
 }
 
 #[test]
