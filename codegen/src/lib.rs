@@ -36,6 +36,7 @@ mod ast;
 mod emit;
 mod error;
 pub mod external;
+mod handwritten;
 mod lexer;
 mod model;
 mod names;

@@ -269,6 +269,10 @@ pub struct Proc {
     pub kind: ProcKind,
     pub stream: Option<Stream>,
     pub sparse_flag: Option<String>,
+    /// The sparse flag's value.
+    pub sparse_value: Option<u32>,
+    /// Descriptors the procedure passes (hand-written in libvirt).
+    pub fds: Option<crate::handwritten::FdProc>,
     pub high_priority: bool,
     pub line: u32,
 }

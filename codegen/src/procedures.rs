@@ -126,6 +126,20 @@ pub fn extract(
         };
         let (args, ret, message) = (payload("args")?, payload("ret")?, payload("msg")?);
         let notes = annotations(member.doc.as_deref(), &at)?;
+        let sparse_value = match &notes.sparse_flag {
+            None => None,
+            Some(flag) => match crate::handwritten::sparse_flag_value(flag)
+                .or_else(|| lookup.own_const(flag).and_then(|v| u32::try_from(v).ok()))
+            {
+                Some(value) => Some(value),
+                None => {
+                    return Err(Error::semantic(
+                        at.clone(),
+                        format!("`@sparseflag: {flag}` names a flag whose value is not known"),
+                    ));
+                }
+            },
+        };
         procs.push(Proc {
             name: member.name.clone(),
             number: resolved.value,
@@ -139,8 +153,12 @@ pub fn extract(
                 ProcKind::Call
             },
             message,
-            stream: notes.stream,
+            stream: notes
+                .stream
+                .or_else(|| crate::handwritten::hand_stream(&member.name)),
             sparse_flag: notes.sparse_flag,
+            sparse_value,
+            fds: crate::handwritten::fd_proc(&member.name),
             high_priority: notes.high_priority,
             line: member.line,
         });

@@ -10,7 +10,7 @@ pub mod procedure;
 pub mod xdr;
 
 pub use procedure::{
-    BodyPart, Event, Priority, Procedure, ProcedureInfo, ProcedureKind, StreamDirection,
+    BodyPart, Event, FdPassing, Priority, Procedure, ProcedureInfo, ProcedureKind, StreamDirection,
 };
 
 /// The main program (`remote_protocol.x`): the hypervisor-agnostic API.

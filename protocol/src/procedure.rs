@@ -55,8 +55,19 @@ pub struct ProcedureInfo {
     pub stream: Option<StreamDirection>,
     /// The flag (a C constant name) in `args.flags` that makes the stream sparse.
     pub sparse_flag: Option<&'static str>,
+    /// The file descriptors the procedure passes (unix sockets only).
+    pub fds: Option<FdPassing>,
     /// The daemon's worker priority.
     pub priority: Priority,
+}
+
+/// Which way a procedure passes file descriptors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FdPassing {
+    /// The call carries descriptors (`CALL_WITH_FDS`).
+    pub send: bool,
+    /// The reply carries descriptors (`REPLY_WITH_FDS`).
+    pub receive: bool,
 }
 
 /// A call procedure, implemented by the generated marker types in each
@@ -68,6 +79,12 @@ pub trait Procedure {
     type Ret: Encode + Decode + Debug + Clone + PartialEq + Send + Sync + 'static;
     /// The procedure's table entry.
     const INFO: &'static ProcedureInfo;
+
+    /// Whether `args` carry the flag that makes the stream this procedure
+    /// opens sparse (`@sparseflag`).
+    fn stream_is_sparse(_args: &Self::Args) -> bool {
+        false
+    }
 }
 
 /// An event (MESSAGE) procedure, implemented by generated marker types.

@@ -18,8 +18,10 @@ pub fn emit(w: &mut Writer, codec: &Codec<'_>, file: &str, table: &ProcTable) {
     w.doc(
         "Every call procedure of this program as a typed async method.\n\
          \n\
-         Implementors supply `call_procedure` and `call_stream_procedure`; every\n\
-         other method is provided. Arguments are the fields of the procedure's\n\
+         Implementors supply `call_procedure`, `call_stream_procedure` and\n\
+         `call_procedure_with_fds`; every other method is provided. Procedures\n\
+         that open a stream also return `Self::Stream`; those that pass file\n\
+         descriptors take and return them (unix sockets only). Arguments are the fields of the procedure's\n\
          `_args` struct, in order; when its `_ret` struct has a single field, the\n\
          method returns that field.",
     );
@@ -33,9 +35,17 @@ pub fn emit(w: &mut Writer, codec: &Codec<'_>, file: &str, table: &ProcTable) {
             "fn call_procedure<P: crate::Procedure>(&self, args: P::Args) -> {FUTURE}<P::Ret, Self::Error>> + ::core::marker::Send;"
         ));
         w.blank();
+        w.doc("The handle of a data stream a procedure opens.");
+        w.line("type Stream: ::core::marker::Send;");
+        w.blank();
         w.doc("Calls procedure `P`, which opens a data stream, with `args`.");
         w.line(format!(
-            "fn call_stream_procedure<P: crate::Procedure>(&self, args: P::Args) -> {FUTURE}<P::Ret, Self::Error>> + ::core::marker::Send;"
+            "fn call_stream_procedure<P: crate::Procedure>(&self, args: P::Args) -> {FUTURE}<(P::Ret, Self::Stream), Self::Error>> + ::core::marker::Send;"
+        ));
+        w.blank();
+        w.doc("Calls procedure `P`, which passes file descriptors, with `args` and `fds`;\nreturns the reply and the descriptors it carried.");
+        w.line(format!(
+            "fn call_procedure_with_fds<P: crate::Procedure>(&self, args: P::Args, fds: ::std::vec::Vec<crate::conn::Fd>) -> {FUTURE}<(P::Ret, ::std::vec::Vec<crate::conn::Fd>), Self::Error>> + ::core::marker::Send;"
         ));
         for p in table.procs.iter().filter(|p| p.kind == ProcKind::Call) {
             w.blank();
@@ -68,22 +78,62 @@ pub fn emit(w: &mut Writer, codec: &Codec<'_>, file: &str, table: &ProcTable) {
                 (Some(id), None) => model.path(id, codec.module),
                 (None, None) => "()".to_owned(),
             };
-            let call = if p.stream.is_some() { "call_stream_procedure" } else { "call_procedure" };
-            let invoke = format!("self.{call}::<procs::{}>({args})", p.marker);
+            let fds_in = p.fds.is_some_and(|f| f.send);
+            let fds_out = p.fds.is_some_and(|f| f.receive);
+            if fds_in {
+                params.push("fds: ::std::vec::Vec<crate::conn::Fd>".to_owned());
+            }
+            let marker = format!("procs::{}", p.marker);
+            let (invoke, extra) = if p.stream.is_some() {
+                (format!("self.call_stream_procedure::<{marker}>({args})"), Some("Self::Stream"))
+            } else if p.fds.is_some() {
+                let fds = if fds_in { "fds" } else { "::std::vec::Vec::new()" };
+                let extra = fds_out.then_some("::std::vec::Vec<crate::conn::Fd>");
+                (format!("self.call_procedure_with_fds::<{marker}>({args}, {fds})"), extra)
+            } else {
+                (format!("self.call_procedure::<{marker}>({args})"), None)
+            };
+            // A void reply beside a stream or descriptors is left out.
+            let void = ret == "()";
+            let output = match extra {
+                Some(extra) if void => extra.to_owned(),
+                Some(extra) => format!("({ret}, {extra})"),
+                None => ret.clone(),
+            };
             let mut sig = vec!["&self".to_owned()];
             sig.extend(params);
             w.block(
                 format!(
-                    "fn {}({}) -> {FUTURE}<{ret}, Self::Error>> + ::core::marker::Send",
+                    "fn {}({}) -> {FUTURE}<{output}, Self::Error>> + ::core::marker::Send",
                     p.method,
                     sig.join(", ")
                 ),
-                |w| match single {
-                    Some(f) => {
-                        w.line(format!("let reply = {invoke};"));
-                        w.line(format!("async move {{ ::core::result::Result::Ok(reply.await?.{}) }}", f.rust_name));
+                |w| {
+                    let field = single.map(|f| f.rust_name.as_str());
+                    match (p.stream.is_some() || p.fds.is_some(), extra.is_some(), field) {
+                        // Plain call: unwrap a single field.
+                        (false, _, Some(f)) => {
+                            w.line(format!("let reply = {invoke};"));
+                            w.line(format!("async move {{ ::core::result::Result::Ok(reply.await?.{f}) }}"));
+                        }
+                        (false, _, None) => w.line(invoke),
+                        // Returns something beside the reply.
+                        (true, true, Some(f)) => {
+                            w.line(format!("let reply = {invoke};"));
+                            w.line(format!("async move {{ let (ret, extra) = reply.await?; ::core::result::Result::Ok((ret.{f}, extra)) }}"));
+                        }
+                        (true, true, None) if void => {
+                            w.line(format!("let reply = {invoke};"));
+                            w.line("async move { let (_, extra) = reply.await?; ::core::result::Result::Ok(extra) }");
+                        }
+                        (true, true, None) => w.line(invoke),
+                        // Descriptors only sent: drop the (empty) list returned.
+                        (true, false, f) => {
+                            w.line(format!("let reply = {invoke};"));
+                            let pick = f.map_or_else(|| "ret".to_owned(), |f| format!("ret.{f}"));
+                            w.line(format!("async move {{ let (ret, _) = reply.await?; ::core::result::Result::Ok({pick}) }}"));
+                        }
                     }
-                    None => w.line(invoke),
                 },
             );
         }

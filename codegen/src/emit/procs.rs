@@ -55,6 +55,13 @@ pub fn emit(w: &mut Writer, model: &Model, module: usize, table: &ProcTable) {
             "sparse_flag: {},",
             opt_str(p.sparse_flag.as_deref())
         ));
+        w.line(match p.fds {
+            None => format!("fds: {NONE},"),
+            Some(f) => format!(
+                "fds: {SOME}(crate::FdPassing {{ send: {}, receive: {} }}),",
+                f.send, f.receive
+            ),
+        });
         w.line(if p.high_priority {
             "priority: crate::Priority::High,"
         } else {
@@ -130,6 +137,11 @@ pub fn emit(w: &mut Writer, model: &Model, module: usize, table: &ProcTable) {
                     w.line(format!("type Args = {};", rust_name(p.args)));
                     w.line(format!("type Ret = {};", rust_name(p.ret)));
                     w.line(&info);
+                    if let Some(value) = p.sparse_value {
+                        w.block("fn stream_is_sparse(args: &Self::Args) -> bool", |w| {
+                            w.line(format!("args.flags & {value} != 0"));
+                        });
+                    }
                 }),
                 ProcKind::Message => w.block(format!("impl crate::Event for {}", p.marker), |w| {
                     w.line(format!("type Message = {};", rust_name(p.message)));

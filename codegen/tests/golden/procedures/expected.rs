@@ -9,7 +9,10 @@ use crate::xdr::Generate as _;
 /// `const P_NAME_MAX = 64` (input.x:3).
 pub const P_NAME_MAX: u32 = 64;
 
-/// `struct p_thing` (input.x:5).
+/// `const P_DOWNLOAD_SPARSE = 1` (input.x:5).
+pub const P_DOWNLOAD_SPARSE: u32 = 1;
+
+/// `struct p_thing` (input.x:7).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Thing {
     /// `string name<P_NAME_MAX>`
@@ -49,7 +52,7 @@ impl crate::xdr::Generate for Thing {
     }
 }
 
-/// `struct p_open_args` (input.x:10).
+/// `struct p_open_args` (input.x:12).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct OpenArgs {
     /// `string name<P_NAME_MAX>`
@@ -89,7 +92,7 @@ impl crate::xdr::Generate for OpenArgs {
     }
 }
 
-/// `struct p_thing_get_args` (input.x:15).
+/// `struct p_thing_get_args` (input.x:17).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ThingGetArgs {
     /// `p_thing thing`
@@ -124,7 +127,7 @@ impl crate::xdr::Generate for ThingGetArgs {
     }
 }
 
-/// `struct p_thing_get_ret` (input.x:19).
+/// `struct p_thing_get_ret` (input.x:21).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ThingGetRet {
     /// `p_thing thing`
@@ -164,7 +167,7 @@ impl crate::xdr::Generate for ThingGetRet {
     }
 }
 
-/// `struct p_thing_download_args` (input.x:24).
+/// `struct p_thing_download_args` (input.x:26).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ThingDownloadArgs {
     /// `p_thing thing`
@@ -209,7 +212,7 @@ impl crate::xdr::Generate for ThingDownloadArgs {
     }
 }
 
-/// `struct p_thing_upload_args` (input.x:30).
+/// `struct p_thing_upload_args` (input.x:32).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ThingUploadArgs {
     /// `p_thing thing`
@@ -249,7 +252,7 @@ impl crate::xdr::Generate for ThingUploadArgs {
     }
 }
 
-/// `struct p_event_changed_msg` (input.x:35).
+/// `struct p_event_changed_msg` (input.x:37).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EventChangedMsg {
     /// `p_thing thing`
@@ -289,13 +292,13 @@ impl crate::xdr::Generate for EventChangedMsg {
     }
 }
 
-/// `const P_PROGRAM = 0x50524f47` (input.x:40).
+/// `const P_PROGRAM = 0x50524f47` (input.x:42).
 pub const P_PROGRAM: u32 = 0x50524f47;
 
-/// `const P_PROTOCOL_VERSION = 2` (input.x:41).
+/// `const P_PROTOCOL_VERSION = 2` (input.x:43).
 pub const P_PROTOCOL_VERSION: u32 = 2;
 
-/// `enum p_procedure` (input.x:43).
+/// `enum p_procedure` (input.x:45).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(i32)]
 pub enum Procedure {
@@ -382,6 +385,7 @@ pub static PROCEDURES: &[crate::ProcedureInfo] = &[
         kind: crate::ProcedureKind::Call,
         stream: ::std::option::Option::None,
         sparse_flag: ::std::option::Option::None,
+        fds: ::std::option::Option::None,
         priority: crate::Priority::High,
     },
     crate::ProcedureInfo {
@@ -396,6 +400,7 @@ pub static PROCEDURES: &[crate::ProcedureInfo] = &[
         kind: crate::ProcedureKind::Call,
         stream: ::std::option::Option::None,
         sparse_flag: ::std::option::Option::None,
+        fds: ::std::option::Option::None,
         priority: crate::Priority::Low,
     },
     crate::ProcedureInfo {
@@ -410,6 +415,7 @@ pub static PROCEDURES: &[crate::ProcedureInfo] = &[
         kind: crate::ProcedureKind::Call,
         stream: ::std::option::Option::None,
         sparse_flag: ::std::option::Option::None,
+        fds: ::std::option::Option::None,
         priority: crate::Priority::Low,
     },
     crate::ProcedureInfo {
@@ -424,6 +430,7 @@ pub static PROCEDURES: &[crate::ProcedureInfo] = &[
         kind: crate::ProcedureKind::Call,
         stream: ::std::option::Option::Some(crate::StreamDirection::Read),
         sparse_flag: ::std::option::Option::Some("P_DOWNLOAD_SPARSE"),
+        fds: ::std::option::Option::None,
         priority: crate::Priority::Low,
     },
     crate::ProcedureInfo {
@@ -438,6 +445,7 @@ pub static PROCEDURES: &[crate::ProcedureInfo] = &[
         kind: crate::ProcedureKind::Call,
         stream: ::std::option::Option::Some(crate::StreamDirection::Write),
         sparse_flag: ::std::option::Option::None,
+        fds: ::std::option::Option::None,
         priority: crate::Priority::Low,
     },
     crate::ProcedureInfo {
@@ -452,6 +460,7 @@ pub static PROCEDURES: &[crate::ProcedureInfo] = &[
         kind: crate::ProcedureKind::Call,
         stream: ::std::option::Option::None,
         sparse_flag: ::std::option::Option::None,
+        fds: ::std::option::Option::None,
         priority: crate::Priority::Low,
     },
     crate::ProcedureInfo {
@@ -466,6 +475,7 @@ pub static PROCEDURES: &[crate::ProcedureInfo] = &[
         kind: crate::ProcedureKind::Message,
         stream: ::std::option::Option::None,
         sparse_flag: ::std::option::Option::None,
+        fds: ::std::option::Option::None,
         priority: crate::Priority::Low,
     },
 ];
@@ -504,7 +514,7 @@ pub fn roundtrip_body(
 /// One marker type per procedure: `crate::Procedure` for calls, `crate::Event` for
 /// messages.
 pub mod procs {
-    /// `P_PROC_OPEN` (input.x:53): `open`.
+    /// `P_PROC_OPEN` (input.x:55): `open`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
     pub struct Open;
 
@@ -514,7 +524,7 @@ pub mod procs {
         const INFO: &'static crate::ProcedureInfo = &super::PROCEDURES[0];
     }
 
-    /// `P_PROC_CLOSE` (input.x:58): `close`.
+    /// `P_PROC_CLOSE` (input.x:60): `close`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
     pub struct Close;
 
@@ -524,7 +534,7 @@ pub mod procs {
         const INFO: &'static crate::ProcedureInfo = &super::PROCEDURES[1];
     }
 
-    /// `P_PROC_THING_GET` (input.x:64): `thing_get`.
+    /// `P_PROC_THING_GET` (input.x:66): `thing_get`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
     pub struct ThingGet;
 
@@ -534,7 +544,7 @@ pub mod procs {
         const INFO: &'static crate::ProcedureInfo = &super::PROCEDURES[2];
     }
 
-    /// `P_PROC_THING_DOWNLOAD` (input.x:71): `thing_download`.
+    /// `P_PROC_THING_DOWNLOAD` (input.x:73): `thing_download`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
     pub struct ThingDownload;
 
@@ -542,9 +552,12 @@ pub mod procs {
         type Args = super::ThingDownloadArgs;
         type Ret = ();
         const INFO: &'static crate::ProcedureInfo = &super::PROCEDURES[3];
+        fn stream_is_sparse(args: &Self::Args) -> bool {
+            args.flags & 1 != 0
+        }
     }
 
-    /// `P_PROC_THING_UPLOAD` (input.x:77): `thing_upload`.
+    /// `P_PROC_THING_UPLOAD` (input.x:79): `thing_upload`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
     pub struct ThingUpload;
 
@@ -554,7 +567,7 @@ pub mod procs {
         const INFO: &'static crate::ProcedureInfo = &super::PROCEDURES[4];
     }
 
-    /// `P_PROC_PING` (input.x:88): `ping`.
+    /// `P_PROC_PING` (input.x:90): `ping`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
     pub struct Ping;
 
@@ -564,7 +577,7 @@ pub mod procs {
         const INFO: &'static crate::ProcedureInfo = &super::PROCEDURES[5];
     }
 
-    /// `P_PROC_EVENT_CHANGED` (input.x:82): `event_changed`.
+    /// `P_PROC_EVENT_CHANGED` (input.x:84): `event_changed`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
     pub struct EventChanged;
 
@@ -576,8 +589,10 @@ pub mod procs {
 
 /// Every call procedure of this program as a typed async method.
 ///
-/// Implementors supply `call_procedure` and `call_stream_procedure`; every
-/// other method is provided. Arguments are the fields of the procedure's
+/// Implementors supply `call_procedure`, `call_stream_procedure` and
+/// `call_procedure_with_fds`; every other method is provided. Procedures
+/// that open a stream also return `Self::Stream`; those that pass file
+/// descriptors take and return them (unix sockets only). Arguments are the fields of the procedure's
 /// `_args` struct, in order; when its `_ret` struct has a single field, the
 /// method returns that field.
 #[allow(clippy::too_many_arguments)]
@@ -588,35 +603,44 @@ pub trait Calls: ::core::marker::Sync {
     /// Calls procedure `P` with `args` and decodes its reply.
     fn call_procedure<P: crate::Procedure>(&self, args: P::Args) -> impl ::core::future::Future<Output = ::core::result::Result<P::Ret, Self::Error>> + ::core::marker::Send;
 
-    /// Calls procedure `P`, which opens a data stream, with `args`.
-    fn call_stream_procedure<P: crate::Procedure>(&self, args: P::Args) -> impl ::core::future::Future<Output = ::core::result::Result<P::Ret, Self::Error>> + ::core::marker::Send;
+    /// The handle of a data stream a procedure opens.
+    type Stream: ::core::marker::Send;
 
-    /// `P_PROC_OPEN` (input.x:53).
+    /// Calls procedure `P`, which opens a data stream, with `args`.
+    fn call_stream_procedure<P: crate::Procedure>(&self, args: P::Args) -> impl ::core::future::Future<Output = ::core::result::Result<(P::Ret, Self::Stream), Self::Error>> + ::core::marker::Send;
+
+    /// Calls procedure `P`, which passes file descriptors, with `args` and `fds`;
+    /// returns the reply and the descriptors it carried.
+    fn call_procedure_with_fds<P: crate::Procedure>(&self, args: P::Args, fds: ::std::vec::Vec<crate::conn::Fd>) -> impl ::core::future::Future<Output = ::core::result::Result<(P::Ret, ::std::vec::Vec<crate::conn::Fd>), Self::Error>> + ::core::marker::Send;
+
+    /// `P_PROC_OPEN` (input.x:55).
     fn open(&self, name: crate::xdr::XdrString, flags: u32) -> impl ::core::future::Future<Output = ::core::result::Result<(), Self::Error>> + ::core::marker::Send {
         self.call_procedure::<procs::Open>(OpenArgs { name, flags })
     }
 
-    /// `P_PROC_CLOSE` (input.x:58).
+    /// `P_PROC_CLOSE` (input.x:60).
     fn close(&self) -> impl ::core::future::Future<Output = ::core::result::Result<(), Self::Error>> + ::core::marker::Send {
         self.call_procedure::<procs::Close>(())
     }
 
-    /// `P_PROC_THING_GET` (input.x:64).
+    /// `P_PROC_THING_GET` (input.x:66).
     fn thing_get(&self, thing: Thing) -> impl ::core::future::Future<Output = ::core::result::Result<ThingGetRet, Self::Error>> + ::core::marker::Send {
         self.call_procedure::<procs::ThingGet>(ThingGetArgs { thing })
     }
 
-    /// `P_PROC_THING_DOWNLOAD` (input.x:71). Opens a data stream.
-    fn thing_download(&self, thing: Thing, offset: u64, flags: u32) -> impl ::core::future::Future<Output = ::core::result::Result<(), Self::Error>> + ::core::marker::Send {
-        self.call_stream_procedure::<procs::ThingDownload>(ThingDownloadArgs { thing, offset, flags })
+    /// `P_PROC_THING_DOWNLOAD` (input.x:73). Opens a data stream.
+    fn thing_download(&self, thing: Thing, offset: u64, flags: u32) -> impl ::core::future::Future<Output = ::core::result::Result<Self::Stream, Self::Error>> + ::core::marker::Send {
+        let reply = self.call_stream_procedure::<procs::ThingDownload>(ThingDownloadArgs { thing, offset, flags });
+        async move { let (_, extra) = reply.await?; ::core::result::Result::Ok(extra) }
     }
 
-    /// `P_PROC_THING_UPLOAD` (input.x:77). Opens a data stream.
-    fn thing_upload(&self, thing: Thing, flags: u32) -> impl ::core::future::Future<Output = ::core::result::Result<(), Self::Error>> + ::core::marker::Send {
-        self.call_stream_procedure::<procs::ThingUpload>(ThingUploadArgs { thing, flags })
+    /// `P_PROC_THING_UPLOAD` (input.x:79). Opens a data stream.
+    fn thing_upload(&self, thing: Thing, flags: u32) -> impl ::core::future::Future<Output = ::core::result::Result<Self::Stream, Self::Error>> + ::core::marker::Send {
+        let reply = self.call_stream_procedure::<procs::ThingUpload>(ThingUploadArgs { thing, flags });
+        async move { let (_, extra) = reply.await?; ::core::result::Result::Ok(extra) }
     }
 
-    /// `P_PROC_PING` (input.x:88).
+    /// `P_PROC_PING` (input.x:90).
     fn ping(&self) -> impl ::core::future::Future<Output = ::core::result::Result<(), Self::Error>> + ::core::marker::Send {
         self.call_procedure::<procs::Ping>(())
     }
