@@ -2,34 +2,37 @@
 //! for every procedure of the remote, qemu and lxc programs.
 
 use crate::client::Client;
-use crate::error::{Error, ErrorKind, Result};
-use std::future::Future;
+use crate::error::{Error, Result};
+use crate::stream::Stream;
+use virtwire_protocol::conn::Fd;
 use virtwire_protocol::{Procedure, lxc, qemu, remote};
 
 macro_rules! impl_calls {
     ($($program:ident),*) => {$(
         impl $program::Calls for Client {
             type Error = Error;
+            type Stream = Stream;
 
             async fn call_procedure<P: Procedure>(&self, args: P::Args) -> Result<P::Ret> {
                 self.call::<P>(&args).await
             }
 
-            fn call_stream_procedure<P: Procedure>(
+            async fn call_stream_procedure<P: Procedure>(
                 &self,
-                _args: P::Args,
-            ) -> impl Future<Output = Result<P::Ret>> + Send {
-                std::future::ready(Err(stream_unsupported(P::INFO.method)))
+                args: P::Args,
+            ) -> Result<(P::Ret, Stream)> {
+                self.open_stream::<P>(&args).await
+            }
+
+            async fn call_procedure_with_fds<P: Procedure>(
+                &self,
+                args: P::Args,
+                fds: Vec<Fd>,
+            ) -> Result<(P::Ret, Vec<Fd>)> {
+                self.call_with_fds::<P>(&args, fds).await
             }
         }
     )*};
 }
 
 impl_calls!(remote, qemu, lxc);
-
-pub(crate) fn stream_unsupported(method: &str) -> Error {
-    Error::new(
-        ErrorKind::Unsupported,
-        format!("{method} opens a data stream; streams are not supported yet"),
-    )
-}

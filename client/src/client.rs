@@ -3,10 +3,14 @@
 use crate::driver::{CallResult, Command, ReplySender};
 use crate::error::{Error, ErrorKind, Result};
 use crate::shared::Shared;
+use crate::stream::buffer::{self, ReadResume};
+use crate::stream::{self, Stream};
+use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{mpsc, oneshot};
 use tracing::Instrument;
+use virtwire_protocol::conn::Fd;
 use virtwire_protocol::conn::{CallFrame, ConnectionError, Reply};
 use virtwire_protocol::xdr::{self, Encode};
 use virtwire_protocol::{Procedure, ProcedureInfo};
@@ -29,6 +33,12 @@ pub struct Client {
 pub(crate) struct ClientInner {
     pub(crate) commands: mpsc::Sender<Command>,
     pub(crate) shared: Arc<Shared>,
+    /// Wakes the connection's reader when a full stream buffer drains.
+    pub(crate) resume: Arc<ReadResume>,
+    /// Whether the transport carries file descriptors (unix sockets).
+    pub(crate) can_pass_fds: bool,
+    /// The event registrations shared by this connection's subscribers.
+    pub(crate) events: Arc<crate::event::registry::Registrations>,
     pub(crate) timeout: Option<Duration>,
     pub(crate) uri: std::sync::OnceLock<String>,
 }
@@ -68,16 +78,113 @@ impl Client {
             None => future.instrument(span.clone()).await?,
         };
         span.record("serial", serial);
-        if reply.num_fds > 0 {
+        // Descriptors on a procedure that takes none are closed here.
+        xdr::from_bytes::<P::Ret>(reply.body).map_err(|e| Error::decode(info.method, e))
+    }
+
+    /// Waits for `future` within the client's call timeout.
+    async fn limited<T>(&self, method: &str, future: impl Future<Output = Result<T>>) -> Result<T> {
+        match self.inner.timeout {
+            Some(limit) => tokio::time::timeout(limit, future)
+                .await
+                .unwrap_or_else(|_| {
+                    Err(Error::new(
+                        ErrorKind::Timeout,
+                        format!("{method} did not finish within {limit:?}"),
+                    ))
+                }),
+            None => future.await,
+        }
+    }
+
+    /// Calls procedure `P`, which opens a data stream, and returns its reply
+    /// with the stream. Dropping the future before the reply aborts the
+    /// stream the daemon opens.
+    pub(crate) async fn open_stream<P: Procedure>(
+        &self,
+        args: &P::Args,
+    ) -> Result<(P::Ret, Stream)> {
+        let info = P::INFO;
+        let sparse = P::stream_is_sparse(args);
+        let sink = buffer::Shared::new(self.inner.resume.clone());
+        let frame = CallFrame::encode(info.program, info.version, info.number, args)
+            .map_err(|e| Error::encode(info.method, e))?;
+        let (tx, rx) = oneshot::channel::<CallResult>();
+        let command = Command::Stream {
+            frame,
+            reply: ReplySender(tx),
+            sink: sink.clone(),
+            sparse,
+        };
+        let (serial, reply) = self
+            .limited(info.method, self.send_command(info, command, rx))
+            .await?;
+        let ret =
+            xdr::from_bytes::<P::Ret>(reply.body).map_err(|e| Error::decode(info.method, e))?;
+        let handle = stream::Handle::new(
+            serial,
+            info.method,
+            sparse,
+            sink,
+            self.inner.commands.clone(),
+        );
+        Ok((ret, Stream::new(handle)))
+    }
+
+    /// Calls procedure `P` with descriptors `fds` and returns its reply with
+    /// the descriptors it carried. Unix sockets only.
+    pub(crate) async fn call_with_fds<P: Procedure>(
+        &self,
+        args: &P::Args,
+        fds: Vec<Fd>,
+    ) -> Result<(P::Ret, Vec<Fd>)> {
+        let info = P::INFO;
+        if !self.inner.can_pass_fds {
             return Err(Error::new(
                 ErrorKind::Unsupported,
                 format!(
-                    "{} returns file descriptors; fd passing is not supported yet",
+                    "{} passes file descriptors, which only a unix socket can carry",
                     info.method
                 ),
             ));
         }
-        xdr::from_bytes::<P::Ret>(reply.body).map_err(|e| Error::decode(info.method, e))
+        let frame = if fds.is_empty() {
+            CallFrame::encode(info.program, info.version, info.number, args)
+        } else {
+            CallFrame::encode_with_fds(info.program, info.version, info.number, args, fds)
+        }
+        .map_err(|e| Error::encode(info.method, e))?;
+        let (tx, rx) = oneshot::channel::<CallResult>();
+        let command = Command::Call {
+            frame,
+            reply: ReplySender(tx),
+        };
+        let (_, reply) = self
+            .limited(info.method, self.send_command(info, command, rx))
+            .await?;
+        let ret =
+            xdr::from_bytes::<P::Ret>(reply.body).map_err(|e| Error::decode(info.method, e))?;
+        Ok((ret, reply.fds))
+    }
+
+    /// Sends a command that starts a call and waits for its result.
+    pub(crate) async fn send_command(
+        &self,
+        info: &ProcedureInfo,
+        command: Command,
+        rx: oneshot::Receiver<CallResult>,
+    ) -> Result<(u32, Reply)> {
+        if let Some(error) = self.inner.shared.closed() {
+            return Err(Error::connection(error.clone()));
+        }
+        if self.inner.commands.send(command).await.is_err() {
+            return Err(self.closed_error());
+        }
+        match rx.await {
+            Ok((serial, Ok(reply))) => Ok((serial, reply)),
+            Ok((_, Err(e))) => Err(Error::call(info.method, e)),
+            Err(_) => Err(self.closed_error()),
+        }
     }
 
     /// Sends an encoded call of the procedure described by `info` and waits
@@ -97,14 +204,7 @@ impl Client {
             frame,
             reply: ReplySender(tx),
         };
-        if self.inner.commands.send(command).await.is_err() {
-            return Err(self.closed_error());
-        }
-        match rx.await {
-            Ok((serial, Ok(reply))) => Ok((serial, reply)),
-            Ok((_, Err(e))) => Err(Error::call(info.method, e)),
-            Err(_) => Err(self.closed_error()),
-        }
+        self.send_command(info, command, rx).await
     }
 
     fn closed_error(&self) -> Error {
@@ -140,6 +240,9 @@ impl Client {
             inner: Arc::new(ClientInner {
                 commands: self.inner.commands.clone(),
                 shared: self.inner.shared.clone(),
+                resume: self.inner.resume.clone(),
+                can_pass_fds: self.inner.can_pass_fds,
+                events: self.inner.events.clone(),
                 timeout,
                 uri: self.inner.uri.clone(),
             }),

@@ -5,7 +5,9 @@ use crate::client::{Client, ClientInner};
 use crate::driver::{Command, Driver};
 use crate::error::{Error, ErrorKind, Result};
 use crate::feature::Feature;
+use crate::io::{Plain, UnixTransport};
 use crate::shared::Shared;
+use crate::stream::buffer::ReadResume;
 use crate::transport;
 use crate::uri::{self, ConnectUri, Environment, SystemEnvironment, Transport};
 use std::sync::Arc;
@@ -107,7 +109,7 @@ impl ConnectOptions {
     {
         let parsed = ConnectUri::parse(uri).map_err(Error::uri)?;
         let name = parsed.connect_open_name().map_err(Error::uri)?;
-        let client = self.start(stream, parsed.as_str().to_owned());
+        let client = self.start(Plain::new(stream), parsed.as_str().to_owned());
         self.handshake(&client, Some(&parsed), name).await?;
         Ok(client)
     }
@@ -125,12 +127,14 @@ impl ConnectOptions {
                     .map_err(Error::uri)?
                     .ok_or_else(|| Error::new(ErrorKind::Uri, "no unix socket for this URI"))?;
                 tracing::debug!(path = %socket.path.display(), "connecting");
-                self.start(transport::unix(&socket.path).await?, display)
+                let stream = transport::unix(&socket.path).await?;
+                self.start(UnixTransport::new(stream), display)
             }
             Transport::Tcp => {
                 let uri = uri.as_ref().expect("a tcp transport comes from a URI");
                 let port = uri.effective_port().unwrap_or(uri::LIBVIRTD_TCP_PORT);
-                self.start(transport::tcp(uri.hostname(), port).await?, display)
+                let stream = transport::tcp(uri.hostname(), port).await?;
+                self.start(Plain::new(stream), display)
             }
             other => {
                 return Err(Error::new(
@@ -144,29 +148,34 @@ impl ConnectOptions {
     }
 
     /// Starts a connection task for the admin program (no handshake).
-    pub(crate) fn start_admin<S>(&self, stream: S, uri: String) -> Client
-    where
-        S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
-    {
-        self.start(stream, uri)
+    pub(crate) fn start_admin(&self, stream: tokio::net::UnixStream, uri: String) -> Client {
+        self.start(UnixTransport::new(stream), uri)
     }
 
-    fn start<S>(&self, stream: S, uri: String) -> Client
-    where
-        S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
-    {
+    fn start<T: crate::io::Transport>(&self, io: T, uri: String) -> Client {
         let shared = Arc::new(Shared::default());
+        let resume = Arc::new(ReadResume::default());
+        let can_pass_fds = io.can_pass_fds();
         let (commands, receiver) = mpsc::channel(COMMAND_QUEUE);
         let config = conn::Config {
             max_in_flight: self.max_in_flight,
             keepalive: None,
         };
         let connection = Connection::new(config, Instant::now());
-        tokio::spawn(Driver::new(stream, connection, receiver, shared.clone()));
+        tokio::spawn(Driver::new(
+            io,
+            connection,
+            receiver,
+            shared.clone(),
+            resume.clone(),
+        ));
         let client = Client {
             inner: Arc::new(ClientInner {
                 commands,
                 shared,
+                resume,
+                can_pass_fds,
+                events: Arc::default(),
                 timeout: self.timeout,
                 uri: std::sync::OnceLock::new(),
             }),

@@ -1,31 +1,40 @@
-//! The connection driver: one task that owns the socket and the sans-IO
-//! [`Connection`], moving bytes and waking callers. Every protocol decision is
-//! made by the core; this only does I/O.
+//! The connection driver: one task that owns the transport and the sans-IO
+//! [`Connection`], moving bytes and descriptors and waking callers. Every
+//! protocol decision is made by the core; this only does I/O.
 //!
 //! It is a hand-written future rather than a `select!` loop so that one wake
 //! drains every queued command, writes everything pending in as few syscalls
-//! as possible, and reads until the socket would block.
+//! as possible, and reads until the socket would block. Nothing here waits
+//! on a caller: replies go through oneshot channels, stream data into
+//! bounded stream buffers, events into bounded subscriber queues.
 
-use bytes::{Buf, Bytes};
+use bytes::Buf;
 use std::collections::VecDeque;
 use std::future::Future;
 use std::io::IoSlice;
+use std::os::fd::{AsFd, OwnedFd};
 use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll, ready};
 use std::time::Instant;
-use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::io::ReadBuf;
 use tokio::sync::{mpsc, oneshot};
 use tokio::time::Sleep;
 use virtwire_protocol::conn::{
-    CallError, CallFrame, Connection, ConnectionError, KeepaliveConfig, Output, Reply, Waiter,
+    CallError, CallFrame, Connection, ConnectionError, KeepaliveConfig, Output, Reply, Route,
+    RouteKey, StreamRequest, Transmit, Waiter,
 };
-use virtwire_protocol::frame::Frame;
 
+use crate::event::fanout::Fanout;
+use crate::io::Transport;
 use crate::shared::Shared;
+use crate::stream::buffer::{self, ReadResume};
 
 /// The result a call's waiter receives: its serial and the reply or failure.
 pub(crate) type CallResult = (u32, Result<Reply, CallError>);
+
+/// The core as the driver instantiates it.
+type Core = Connection<ReplySender, buffer::Shared, Fanout>;
 
 /// A request from a [`crate::Client`] to the driver.
 pub(crate) enum Command {
@@ -34,6 +43,28 @@ pub(crate) enum Command {
         frame: CallFrame,
         reply: ReplySender,
     },
+    /// Start a call that opens a stream delivering into `sink`.
+    Stream {
+        frame: CallFrame,
+        reply: ReplySender,
+        sink: buffer::Shared,
+        sparse: bool,
+    },
+    /// Send data, a hole, a finish or an abort on a stream.
+    StreamSend {
+        serial: u32,
+        request: StreamRequest,
+        shared: buffer::Shared,
+    },
+    /// Start an event registration whose events go to `sink`.
+    Subscribe {
+        frame: CallFrame,
+        reply: ReplySender,
+        route: Route,
+        sink: Fanout,
+    },
+    /// Stop routing a subscription's events.
+    Unsubscribe(RouteKey),
     /// Turn client-side keepalive on or off.
     Keepalive(Option<KeepaliveConfig>),
     /// Close the connection after the pending writes.
@@ -49,10 +80,6 @@ impl Waiter for ReplySender {
     }
 }
 
-/// Sink for server-initiated messages (events, stream packets) until the
-/// event and stream layers consume them.
-pub(crate) type Unsolicited = Box<dyn FnMut(Frame) + Send>;
-
 /// Reads at most this much per syscall; the buffer grows further only for
 /// frames announced larger (bounded by the protocol's maximum).
 const READ_CHUNK: usize = 64 * 1024;
@@ -61,25 +88,32 @@ const READ_CHUNK: usize = 64 * 1024;
 const MAX_WRITE_SLICES: usize = 64;
 
 /// The task that runs one connection.
-pub(crate) struct Driver<S> {
-    io: S,
-    conn: Connection<ReplySender>,
+pub(crate) struct Driver<T> {
+    io: T,
+    conn: Core,
     commands: mpsc::Receiver<Command>,
     shared: Arc<Shared>,
-    /// Encoded messages not yet (fully) written, oldest first.
-    outgoing: VecDeque<Bytes>,
+    /// Messages not yet (fully) written, oldest first.
+    outgoing: VecDeque<Transmit>,
+    /// Descriptors of a written message still to send, in order.
+    fds_out: VecDeque<OwnedFd>,
+    /// Descriptors received and not yet handed to the core.
+    fds_in: VecDeque<OwnedFd>,
+    /// Woken when a full stream buffer has room again.
+    resume: Arc<ReadResume>,
+    read_paused: bool,
     timer: Pin<Box<Sleep>>,
     timer_armed: Option<Instant>,
-    unsolicited: Option<Unsolicited>,
     shutting_down: bool,
 }
 
-impl<S: AsyncRead + AsyncWrite + Unpin> Driver<S> {
+impl<T: Transport> Driver<T> {
     pub(crate) fn new(
-        io: S,
-        conn: Connection<ReplySender>,
+        io: T,
+        conn: Core,
         commands: mpsc::Receiver<Command>,
         shared: Arc<Shared>,
+        resume: Arc<ReadResume>,
     ) -> Self {
         Self {
             io,
@@ -87,32 +121,26 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Driver<S> {
             commands,
             shared,
             outgoing: VecDeque::new(),
+            fds_out: VecDeque::new(),
+            fds_in: VecDeque::new(),
+            resume,
+            read_paused: false,
             timer: Box::pin(tokio::time::sleep(std::time::Duration::from_secs(3600))),
             timer_armed: None,
-            unsolicited: None,
             shutting_down: false,
         }
-    }
-
-    /// Where events and stream packets go.
-    #[allow(dead_code)]
-    pub(crate) fn set_unsolicited(&mut self, sink: Unsolicited) {
-        self.unsolicited = Some(sink);
     }
 
     fn take_commands(&mut self, cx: &mut Context<'_>) {
         while let Poll::Ready(command) = self.commands.poll_recv(cx) {
             match command {
-                Some(Command::Call { frame, reply }) => {
-                    let procedure = frame.procedure();
-                    let serial = self.conn.start_call(frame, reply);
-                    tracing::trace!(procedure, serial, "call started");
+                Some(command) => {
+                    if self.command(command) {
+                        break;
+                    }
                 }
-                Some(Command::Keepalive(config)) => {
-                    self.conn.set_keepalive(config, Instant::now());
-                }
-                Some(Command::Shutdown) | None => {
-                    // Every Client is gone or asked to close: flush, then stop.
+                None => {
+                    // Every Client is gone: flush, then stop.
                     self.shutting_down = true;
                     break;
                 }
@@ -120,22 +148,82 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Driver<S> {
         }
     }
 
+    /// Applies one command; `true` when it asks to shut down.
+    fn command(&mut self, command: Command) -> bool {
+        match command {
+            Command::Call { frame, reply } => {
+                let procedure = frame.procedure();
+                let serial = self.conn.start_call(frame, reply);
+                tracing::trace!(procedure, serial, "call started");
+            }
+            Command::Stream {
+                frame,
+                reply,
+                sink,
+                sparse,
+            } => {
+                let procedure = frame.procedure();
+                let serial = self.conn.start_stream(frame, reply, sink, sparse);
+                tracing::trace!(procedure, serial, sparse, "stream call started");
+            }
+            Command::StreamSend {
+                serial,
+                request,
+                shared,
+            } => {
+                if let Err(e) = self.conn.stream_send(serial, request) {
+                    tracing::debug!(serial, error = %e, "stream request refused");
+                    shared.refuse(e);
+                }
+            }
+            Command::Subscribe {
+                frame,
+                reply,
+                route,
+                sink,
+            } => {
+                self.conn.start_subscription(frame, reply, route, sink);
+            }
+            Command::Unsubscribe(key) => {
+                self.conn.unsubscribe(&key);
+            }
+            Command::Keepalive(config) => {
+                self.conn.set_keepalive(config, Instant::now());
+            }
+            Command::Shutdown => {
+                self.shutting_down = true;
+                return true;
+            }
+        }
+        false
+    }
+
     /// Writes pending output; `Ready(Err)` on an I/O failure. Messages are
-    /// written as they are, several per syscall, without copying them.
+    /// written as they are, several per syscall, without copying them; a
+    /// message's descriptors go right after its last byte.
     fn flush(&mut self, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
         loop {
-            while let Some(bytes) = self.conn.poll_transmit() {
-                self.outgoing.push_back(bytes);
+            while let Some(fd) = self.fds_out.front() {
+                ready!(self.io.poll_send_fd(cx, fd.as_fd()))?;
+                self.fds_out.pop_front();
+            }
+            while let Some(t) = self.conn.poll_transmit() {
+                self.outgoing.push_back(t);
             }
             if self.outgoing.is_empty() {
-                return Pin::new(&mut self.io).poll_flush(cx);
+                return self.io.poll_flush(cx);
             }
             let mut slices = [IoSlice::new(&[]); MAX_WRITE_SLICES];
-            let count = self.outgoing.len().min(MAX_WRITE_SLICES);
-            for (slice, bytes) in slices.iter_mut().zip(&self.outgoing) {
-                *slice = IoSlice::new(bytes);
+            let mut count = 0;
+            for t in self.outgoing.iter().take(MAX_WRITE_SLICES) {
+                slices[count] = IoSlice::new(&t.bytes);
+                count += 1;
+                if !t.fds.is_empty() {
+                    // Its descriptors must follow it before any other byte.
+                    break;
+                }
             }
-            let mut n = ready!(Pin::new(&mut self.io).poll_write_vectored(cx, &slices[..count]))?;
+            let mut n = ready!(self.io.poll_write_vectored(cx, &slices[..count]))?;
             if n == 0 {
                 return Poll::Ready(Err(std::io::ErrorKind::WriteZero.into()));
             }
@@ -144,13 +232,18 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Driver<S> {
                 let Some(front) = self.outgoing.front_mut() else {
                     break;
                 };
-                if n >= front.len() {
-                    n -= front.len();
-                    self.outgoing.pop_front();
-                } else {
-                    front.advance(n);
-                    n = 0;
+                if n < front.bytes.len() {
+                    front.bytes.advance(n);
+                    break;
                 }
+                n -= front.bytes.len();
+                let Some(done) = self.outgoing.pop_front() else {
+                    break;
+                };
+                if let Some(serial) = done.stream {
+                    self.conn.stream_written(serial, done.bytes.len());
+                }
+                self.fds_out.extend(done.fds);
             }
         }
     }
@@ -158,13 +251,16 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Driver<S> {
     /// Reads until the socket would block; `Ready` means EOF or error.
     fn read(&mut self, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
         loop {
+            if self.pause_for_streams(cx) {
+                return Poll::Pending;
+            }
             let buf = self.conn.receive_buffer();
             if buf.capacity() - buf.len() < READ_CHUNK / 4 {
                 buf.reserve(READ_CHUNK);
             }
             let spare = buf.spare_capacity_mut();
             let mut read_buf = ReadBuf::uninit(spare);
-            ready!(Pin::new(&mut self.io).poll_read(cx, &mut read_buf))?;
+            ready!(self.io.poll_read(cx, &mut read_buf, &mut self.fds_in))?;
             let n = read_buf.filled().len();
             if n == 0 {
                 return Poll::Ready(Ok(()));
@@ -172,12 +268,30 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Driver<S> {
             let buf = self.conn.receive_buffer();
             // SAFETY: poll_read initialised the first `n` bytes of the spare capacity.
             unsafe { buf.set_len(buf.len() + n) };
+            self.conn.receive_fds(self.fds_in.drain(..));
             self.conn.process_input(Instant::now());
             self.deliver();
             if self.conn.closed().is_some() {
                 return Poll::Ready(Ok(()));
             }
         }
+    }
+
+    /// Whether reading must wait for a stream consumer (see
+    /// [`crate::stream::buffer`] for the policy).
+    fn pause_for_streams(&mut self, cx: &mut Context<'_>) -> bool {
+        let mut full = self.conn.wants_read_pause();
+        if full {
+            self.resume.register(cx.waker());
+            // A consumer may have made room before the waker was in place.
+            full = self.conn.wants_read_pause();
+        }
+        if full != self.read_paused {
+            self.read_paused = full;
+            self.conn.set_read_paused(full, Instant::now());
+            tracing::trace!(paused = full, "reading paused for a full stream");
+        }
+        full
     }
 
     fn deliver(&mut self) {
@@ -191,15 +305,12 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Driver<S> {
                     // The caller may have gone: its reply is dropped here.
                     let _ = waiter.0.send((serial, result));
                 }
-                Output::Event(frame) | Output::Stream(frame) => {
-                    if let Some(sink) = &mut self.unsolicited {
-                        sink(frame);
-                    } else {
-                        tracing::trace!(
-                            procedure = frame.header.proc,
-                            "unsolicited message dropped"
-                        );
-                    }
+                Output::UnknownEvent { program, procedure } => {
+                    tracing::warn!(
+                        program,
+                        procedure,
+                        "dropped an event this release does not know (a newer daemon?)"
+                    );
                 }
                 Output::Closed(error) => {
                     tracing::debug!(%error, "connection closed");
@@ -228,6 +339,8 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Driver<S> {
 
     fn fail(&mut self, error: ConnectionError) {
         self.conn.close(error);
+        self.fds_out.clear();
+        self.outgoing.clear();
         self.deliver();
     }
 
@@ -235,15 +348,13 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Driver<S> {
     fn drain_after_close(&mut self) {
         self.commands.close();
         while let Ok(command) = self.commands.try_recv() {
-            if let Command::Call { frame, reply } = command {
-                self.conn.start_call(frame, reply);
-            }
+            self.command(command);
         }
         self.deliver();
     }
 }
 
-impl<S: AsyncRead + AsyncWrite + Unpin> Future for Driver<S> {
+impl<T: Transport> Future for Driver<T> {
     type Output = ();
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
@@ -251,6 +362,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Future for Driver<S> {
         loop {
             if this.conn.closed().is_some() {
                 this.drain_after_close();
+                let _ = this.io.poll_shutdown(cx);
                 return Poll::Ready(());
             }
             this.take_commands(cx);

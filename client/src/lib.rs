@@ -29,8 +29,11 @@ mod connect;
 mod domain_state;
 mod driver;
 pub mod error;
+pub mod event;
 mod feature;
+mod io;
 mod shared;
+pub mod stream;
 mod transport;
 pub mod uri;
 

@@ -96,5 +96,8 @@ pub fn fd_proc(procedure: &str) -> Option<FdProc> {
 
 /// The value of a sparse flag.
 pub fn sparse_flag_value(name: &str) -> Option<u32> {
-    SPARSE_FLAGS.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
+    SPARSE_FLAGS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, v)| *v)
 }

@@ -33,8 +33,13 @@ pub enum ErrorKind {
     Auth,
     /// The call did not finish within its timeout.
     Timeout,
-    /// The feature is not supported by this client (yet).
+    /// The feature is not supported by this client (yet), or not on this
+    /// transport.
     Unsupported,
+    /// A stream was used after it ended, or out of order.
+    Stream,
+    /// A local file operation failed (reading or writing a stream's file).
+    Io,
 }
 
 /// An error reported by libvirt, as the daemon sent it (`remote_error`).

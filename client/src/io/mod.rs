@@ -1,0 +1,71 @@
+//! The I/O edge: a byte stream that, on unix sockets, also carries file
+//! descriptors the way libvirt does.
+//!
+//! libvirt sends a message's descriptors after the message: each one is a
+//! separate `sendmsg` of a single zero byte with one `SCM_RIGHTS` descriptor
+//! attached (`virSocketSendFD`). Those carrier bytes are part of the byte
+//! stream, so a reader sees the message followed by one byte per descriptor,
+//! and the descriptors themselves in a side queue. Pairing them with the
+//! message that announced them is the framing layer's job, not this one's.
+
+use std::collections::VecDeque;
+use std::io;
+use std::io::IoSlice;
+use std::os::fd::{BorrowedFd, OwnedFd};
+use std::task::{Context, Poll};
+use tokio::io::ReadBuf;
+
+mod plain;
+#[cfg(unix)]
+mod unix;
+
+#[allow(unused_imports)]
+pub(crate) use plain::Plain;
+#[cfg(unix)]
+#[allow(unused_imports)]
+pub(crate) use unix::UnixTransport;
+
+#[cfg(test)]
+mod tests;
+
+/// A connection to the daemon as the driver uses it: vectored byte writes,
+/// reads that may bring descriptors, and descriptor sends.
+///
+/// The methods follow `AsyncRead`/`AsyncWrite`: `Pending` registers the
+/// waker, and nothing ever blocks the thread.
+#[allow(dead_code)]
+pub(crate) trait Transport: Send + Unpin + 'static {
+    /// Reads bytes into `buf` with one receive; nothing filled (with room in
+    /// `buf`) means end of stream. Descriptors that arrive (`SCM_RIGHTS`) are
+    /// appended to `fds` in arrival order; each one arrives no later than its
+    /// carrier byte.
+    fn poll_read(
+        &mut self,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+        fds: &mut VecDeque<OwnedFd>,
+    ) -> Poll<io::Result<()>>;
+
+    /// Writes some prefix of `bufs` as one stream of bytes and returns its
+    /// length, like `AsyncWrite::poll_write_vectored`.
+    fn poll_write_vectored(
+        &mut self,
+        cx: &mut Context<'_>,
+        bufs: &[IoSlice<'_>],
+    ) -> Poll<io::Result<usize>>;
+
+    /// Sends one descriptor the way libvirt does (`virSocketSendFD`): one
+    /// `sendmsg` of a single zero byte carrying exactly one `SCM_RIGHTS`
+    /// descriptor. Call it once per descriptor, in order, only after every
+    /// byte of the message that announces them was written.
+    fn poll_send_fd(&mut self, cx: &mut Context<'_>, fd: BorrowedFd<'_>) -> Poll<io::Result<()>>;
+
+    /// Whether this transport can carry descriptors (unix sockets only).
+    fn can_pass_fds(&self) -> bool;
+
+    /// Flushes bytes buffered by the transport itself (TLS records, say).
+    fn poll_flush(&mut self, cx: &mut Context<'_>) -> Poll<io::Result<()>>;
+
+    /// Shuts down the writing half after a flush.
+    fn poll_shutdown(&mut self, cx: &mut Context<'_>) -> Poll<io::Result<()>>;
+}

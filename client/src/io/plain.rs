@@ -1,0 +1,71 @@
+//! Any byte stream (TCP, TLS, a user-supplied stream) as a [`Transport`]
+//! that cannot carry descriptors.
+
+use std::collections::VecDeque;
+use std::io;
+use std::io::IoSlice;
+use std::os::fd::{BorrowedFd, OwnedFd};
+use std::pin::Pin;
+use std::task::{Context, Poll};
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+
+use super::Transport;
+
+/// A byte stream without descriptor passing.
+///
+/// Over a unix socket this would silently drop descriptors the peer attaches
+/// (a plain `read` discards them), so unix sockets use
+/// [`super::UnixTransport`] instead.
+#[allow(dead_code)]
+pub(crate) struct Plain<S>(S);
+
+#[allow(dead_code)]
+impl<S> Plain<S> {
+    /// Wraps `stream`.
+    pub(crate) fn new(stream: S) -> Self {
+        Self(stream)
+    }
+
+    /// The wrapped stream.
+    pub(crate) fn into_inner(self) -> S {
+        self.0
+    }
+}
+
+impl<S: AsyncRead + AsyncWrite + Unpin + Send + 'static> Transport for Plain<S> {
+    fn poll_read(
+        &mut self,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+        _fds: &mut VecDeque<OwnedFd>,
+    ) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.0).poll_read(cx, buf)
+    }
+
+    fn poll_write_vectored(
+        &mut self,
+        cx: &mut Context<'_>,
+        bufs: &[IoSlice<'_>],
+    ) -> Poll<io::Result<usize>> {
+        Pin::new(&mut self.0).poll_write_vectored(cx, bufs)
+    }
+
+    fn poll_send_fd(&mut self, _cx: &mut Context<'_>, _fd: BorrowedFd<'_>) -> Poll<io::Result<()>> {
+        Poll::Ready(Err(io::Error::new(
+            io::ErrorKind::Unsupported,
+            "passing file descriptors needs a unix socket connection",
+        )))
+    }
+
+    fn can_pass_fds(&self) -> bool {
+        false
+    }
+
+    fn poll_flush(&mut self, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.0).poll_flush(cx)
+    }
+
+    fn poll_shutdown(&mut self, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.0).poll_shutdown(cx)
+    }
+}
