@@ -16,6 +16,10 @@ PACKAGES=(
     libvirt-daemon-driver-qemu
     libvirt-daemon-driver-network
     libvirt-daemon-driver-storage
+    libvirt-daemon-driver-secret   # secrets and their events
+    libvirt-daemon-driver-nodedev  # node devices and their events (udev)
+    udev                           # udevd forwards uevents to nodedev
+    iproute2                       # ip: tap links that raise node device events
     libvirt-clients                # virsh, virt-admin
     libvirt-dev                    # headers + pkg-config for a C benchmark
     qemu-system-x86

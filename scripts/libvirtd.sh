@@ -110,6 +110,13 @@ cmd_start() {
         chgrp kvm /dev/kvm && chmod 0660 /dev/kvm
     fi
 
+    # The node device driver learns of device changes from udevd (it listens
+    # to udev's processed events, not the kernel's): without it there are no
+    # node device events. Containers do not start one for us.
+    if ! pgrep -x systemd-udevd >/dev/null && [[ -x /lib/systemd/systemd-udevd ]]; then
+        /lib/systemd/systemd-udevd --daemon >/dev/null 2>&1 || log "systemd-udevd did not start: no node device events"
+    fi
+
     # 0755: QEMU runs as libvirt-qemu and must traverse into the run dir to
     # reach guest disks kept there.
     mkdir -p "$RUN_DIR"

@@ -4,6 +4,7 @@
 use crate::client::{Client, ClientInner};
 use crate::driver::{Command, Driver};
 use crate::error::{Error, ErrorKind, Result};
+use crate::event::registry::Registrations;
 use crate::feature::Feature;
 use crate::io::{Plain, UnixTransport};
 use crate::shared::Shared;
@@ -42,6 +43,7 @@ pub struct ConnectOptions {
     max_in_flight: usize,
     timeout: Option<Duration>,
     keepalive: Option<KeepaliveConfig>,
+    event_queue: usize,
 }
 
 impl Default for ConnectOptions {
@@ -51,6 +53,7 @@ impl Default for ConnectOptions {
             max_in_flight: conn::DEFAULT_MAX_IN_FLIGHT,
             timeout: None,
             keepalive: Some(KeepaliveConfig::default()),
+            event_queue: crate::event::DEFAULT_EVENT_QUEUE,
         }
     }
 }
@@ -86,6 +89,15 @@ impl ConnectOptions {
     /// Client-side keepalive, or `None` to only answer the daemon's pings.
     pub fn keepalive(mut self, keepalive: Option<KeepaliveConfig>) -> Self {
         self.keepalive = keepalive;
+        self
+    }
+
+    /// Events each subscriber may fall behind by before its oldest are
+    /// dropped (and it is told how many, as
+    /// [`EventError::Lagged`](crate::event::EventError::Lagged)). Default
+    /// [`DEFAULT_EVENT_QUEUE`](crate::event::DEFAULT_EVENT_QUEUE).
+    pub fn event_queue(mut self, events: usize) -> Self {
+        self.event_queue = events.max(1);
         self
     }
 
@@ -175,7 +187,7 @@ impl ConnectOptions {
                 shared,
                 resume,
                 can_pass_fds,
-                events: Arc::default(),
+                events: Arc::new(Registrations::new(self.event_queue)),
                 timeout: self.timeout,
                 uri: std::sync::OnceLock::new(),
             }),

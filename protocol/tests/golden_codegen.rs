@@ -12,7 +12,8 @@
 
 use virtwire_protocol::xdr::{Bytes, DecodeError, Gen, Generate, TypeCheck, from_bytes, to_bytes};
 pub use virtwire_protocol::{
-    BodyPart, Event, Priority, Procedure, ProcedureInfo, ProcedureKind, StreamDirection,
+    BodyPart, Event, FdPassing, Priority, Procedure, ProcedureInfo, ProcedureKind, StreamDirection,
+    conn,
 };
 
 /// The runtime, where the generated code expects it.
