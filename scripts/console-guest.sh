@@ -18,6 +18,7 @@
 #                 with "RFB 003.008\n". Leaves the guest at the iPXE shell.
 #   probe         run scripts/lib/console_probe.py against a guest that was
 #                 just started paused, e.g. `probe NAME --resume --observe 25`.
+#   Facts (strings, timings): fixtures/guest/console-guest.md
 #   VIRTWIRE_CONSOLE_TAP  host tap name (default vwtapc0; one per running
 #                         guest, and not tcg-guest.sh's vwtap0)
 set -euo pipefail
@@ -61,7 +62,10 @@ ensure_defined() { v dominfo "$NAME" >/dev/null 2>&1 || cmd_define; }
 cmd_start() {
     ensure_defined
     case $(state) in
-        running) log "$NAME already running"; return 0 ;;
+        running)
+            # Its boot output is gone: a paused start must really be a new one.
+            [[ ${1:-} != --paused ]] || die "$NAME is already running: destroy it first"
+            log "$NAME already running"; return 0 ;;
         paused) die "$NAME is paused: use resume" ;;
     esac
     v start "$NAME" "$@" >/dev/null || die "virsh start $NAME failed (QEMU log: /var/log/libvirt/qemu/$NAME.log)"
