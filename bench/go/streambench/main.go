@@ -10,8 +10,11 @@
 // outside (/usr/bin/time).
 //
 // This go-libvirt version has no sparse stream support: it treats every
-// stream packet as data, so --sparse only passes the flag through (to show
-// what happens); the bench runs it dense only.
+// stream packet as data, so --sparse only passes the flag through; the
+// bench runs it dense only. Measured: a sparse download "succeeds" but
+// writes each 12-byte hole packet payload into the file as data (4 MiB of
+// data in 5 holes gave a 4194364-byte file); a sparse upload sends all
+// bytes as data (right content, no holes).
 package main
 
 import (
