@@ -24,6 +24,11 @@ PACKAGES=(
     libvirt-dev                    # headers + pkg-config for a C benchmark
     qemu-system-x86
     qemu-utils                     # qemu-img for guest disks
+    ipxe-qemu                      # NIC option ROMs (efi-virtio.rom): console guest's iPXE shell
+    python3-libvirt                # C-library reference client: graphics-fd check in console-guest.sh
+    time                           # /usr/bin/time: CPU and max RSS in bench/streams.sh
+    golang-go/bookworm             # bench/streams.sh's go-libvirt side (Go 1.19, as tested;
+    golang-github-digitalocean-go-libvirt-dev  #  /bookworm keeps -t backports' Go 1.23 out)
     sasl2-bin libsasl2-modules     # SASL auth tests later
     gcc pkg-config
 )
@@ -32,6 +37,7 @@ PACKAGES=(
 all_installed() {
     local p st
     for p in "${PACKAGES[@]}"; do
+        p=${p%%/*}  # name/suite only picks the suite to install from
         st=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null) || return 1
         [[ $st == installed ]] || return 1
     done

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Everything a fresh Debian bookworm machine needs, as root: libvirt 11.3.0
 # from bookworm-backports (daemon, clients, QEMU), libvirt's protocol files,
-# and a private libvirtd with unix and TCP listeners (scripts/libvirtd.sh).
+# a private libvirtd with unix and TCP listeners (scripts/libvirtd.sh), and
+# the dir storage pool for stream tests (scripts/stream-pool.sh).
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 cd "$VIRTWIRE_ROOT"
@@ -9,3 +10,4 @@ cd "$VIRTWIRE_ROOT"
 scripts/install-libvirt.sh
 scripts/fetch-protocol.sh
 scripts/libvirtd.sh start
+scripts/stream-pool.sh ensure
