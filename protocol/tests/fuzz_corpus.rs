@@ -417,6 +417,8 @@ fn write_seeds() {
             ],
         ),
     ];
+    let mut scripts = scripts;
+    scripts.extend(stream_event_fd_scripts());
     for (name, config, ops) in scripts {
         seeds.insert(
             ("connection", format!("seed-{name}")),
@@ -440,4 +442,290 @@ fn write_seeds() {
     for ((target, name), data) in &seeds {
         std::fs::write(corpus_dir(target).join(name), data).unwrap();
     }
+}
+
+/// Connection scripts for streams, event subscriptions and descriptors.
+fn stream_event_fd_scripts() -> Vec<(&'static str, u8, Vec<Op>)> {
+    let open = |flags: u8, procedure: u16| Op::OpenStream { flags, procedure };
+    let ok = |body: &[u8]| Op::Reply {
+        pick: 0,
+        serial: 0,
+        flags: 0,
+        fds: 0,
+        status: 0,
+        split: 13,
+        body: body.to_vec(),
+    };
+    let failed = Op::Reply {
+        pick: 0,
+        serial: 0,
+        flags: 0,
+        fds: 0,
+        status: 1,
+        split: 200,
+        body: vec![],
+    };
+    let with_fds = |flags: u8, fds: u8, status: u8, body: &[u8]| Op::Reply {
+        pick: 0,
+        serial: 999,
+        flags: flags | 1,
+        fds,
+        status,
+        split: 40,
+        body: body.to_vec(),
+    };
+    let data_in = |pick: u8, kind: u8, arg: u32, body: &[u8]| Op::StreamIn {
+        pick,
+        kind,
+        arg,
+        body: body.to_vec(),
+    };
+    let send = |pick: u8, kind: u8, arg: u32| Op::StreamSend { pick, kind, arg };
+    let start = |program: u8, procedure: u16| Op::Start {
+        program,
+        procedure,
+        args: vec![],
+    };
+    let subscribe = |flags: u8, procedure: u16, register: u16| Op::Subscribe {
+        flags,
+        procedure,
+        register,
+    };
+    let event = |route: u8, procedure: u16, id: u32, body: &[u8]| Op::Event {
+        route,
+        procedure,
+        id,
+        body: body.to_vec(),
+    };
+    vec![
+        (
+            "stream-download",
+            5,
+            vec![
+                open(0, 209),
+                data_in(0, 0, 0, b"early"),
+                ok(&[]),
+                data_in(0, 0, 0, b"more"),
+                Op::StreamWritten { pick: 0, len: 100 },
+                data_in(0, 1, 0, &[]),
+                send(0, 2, 0),
+                data_in(0, 0, 0, b"late"),
+                send(0, 0, 5),
+                data_in(0, 4, 0, &[]),
+                data_in(0, 0, 0, b"x"),
+                send(0, 3, 0),
+                data_in(0x80, 4, 77, &[]),
+                open(4, 209),
+                ok(&[]),
+                data_in(1, 2, 4096, &[]),
+                data_in(1, 2, 0x8000_0005, &[]),
+                data_in(1, 3, 9, &[]),
+                Op::Eof,
+            ],
+        ),
+        (
+            "stream-upload",
+            5,
+            vec![
+                open(4, 208),
+                send(0, 0, 10),
+                send(0, 1, 10),
+                ok(&[]),
+                send(0, 0, 10),
+                send(0, 0x10, 40),
+                send(0, 0, 0),
+                Op::StreamWritten { pick: 0, len: 10 },
+                send(0, 1, 1 << 20),
+                send(0, 0x11, 3),
+                Op::SetFull {
+                    pick: 0,
+                    full: true,
+                },
+                Op::SetFull {
+                    pick: 0,
+                    full: false,
+                },
+                send(0, 2, 0),
+                send(0, 3, 0),
+                send(0, 1, 1),
+                data_in(0, 5, 38, &[]),
+                send(0, 2, 0),
+                send(0x80, 2, 1234),
+                Op::StreamWritten { pick: 0x80, len: 5 },
+                Op::Shutdown,
+                send(0, 0, 1),
+            ],
+        ),
+        (
+            "stream-abort-under-cap",
+            1,
+            vec![
+                open(0, 209),
+                open(4, 208),
+                send(1, 3, 0),
+                data_in(1, 0, 0, b"q"),
+                send(0, 1, 5),
+                ok(&[]),
+                send(0, 1, 5),
+                data_in(0, 2, 5, &[]),
+                ok(&[]),
+                data_in(1, 0, 0, b"late"),
+                data_in(1, 6, 0, &[1, 2, 3]),
+                open(0, 209),
+                Op::Cancel { pick: 2 },
+                ok(&[]),
+                open(0, 209),
+                ok(&[]),
+                Op::SetFull {
+                    pick: 3,
+                    full: true,
+                },
+                data_in(3, 8, 1, &[]),
+                open(0, 209),
+                failed.clone(),
+                open(0, 209),
+                ok(&[]),
+                data_in(5, 0, 0, b"z"),
+                Op::Eof,
+                send(5, 0, 1),
+            ],
+        ),
+        (
+            "stream-ends-before-reply",
+            5,
+            vec![
+                open(0, 209),
+                data_in(0, 0, 0, b"a"),
+                data_in(0, 4, 0, &[]),
+                send(0, 2, 0),
+                ok(&[]),
+                open(8, 209),
+                start(0x10, 66),
+                open(0, 209),
+                data_in(0x42, 0, 0, b"w"),
+                ok(&[]),
+                data_in(2, 7, 0, &[0; 5]),
+            ],
+        ),
+        (
+            "subscriptions",
+            5,
+            vec![
+                subscribe(1, 318, 316),
+                ok(&[0, 0, 0, 7]),
+                subscribe(0, 362, 360),
+                ok(&[]),
+                subscribe(3, 6, 4),
+                ok(&[0, 0, 0, 1]),
+                event(0x20, 0, 0, &[0, 0, 0, 1]),
+                event(0, 0, 8, &[]),
+                event(1, 0, 0, &[]),
+                event(0x22, 0, 0, &[5]),
+                event(0x80, 9999, 7, &[]),
+                event(0x40, 0, 0, &[1]),
+                event(0xc1, 9999, 0, &[]),
+                subscribe(1, 318, 316),
+                ok(&[0, 0, 0, 7]),
+                event(0x23, 0, 0, &[]),
+                Op::Unsubscribe { pick: 1, id: 0 },
+                event(1, 0, 0, &[]),
+                Op::Unsubscribe { pick: 1, id: 0 },
+                Op::Unsubscribe { pick: 0x80, id: 7 },
+                subscribe(1, 319, 316),
+                ok(&[0, 0]),
+                subscribe(1, 320, 316),
+                failed,
+                subscribe(1, 321, 316),
+                Op::Eof,
+                event(0x22, 0, 0, &[]),
+            ],
+        ),
+        (
+            "fds-replies",
+            5,
+            vec![
+                start(0, 343),
+                start(0x08, 249),
+                start(0, 343),
+                with_fds(0, 0x01, 0, &[]),
+                Op::Reply {
+                    pick: 0,
+                    serial: 0,
+                    flags: 1,
+                    fds: 0x03,
+                    status: 0,
+                    split: 255,
+                    body: vec![0, 0, 0, 9],
+                },
+                with_fds(0, 0x00, 0, &[]),
+                start(0, 343),
+                with_fds(0, 0x02, 1, &[]),
+                start(0, 343),
+                with_fds(8, 0x01, 0, &[]),
+                with_fds(0, 0x41, 0, &[]),
+            ],
+        ),
+        (
+            "fds-missing",
+            3,
+            vec![
+                start(0x04, 343),
+                start(0, 343),
+                with_fds(0, 0x0b, 0, &[]),
+                Op::Fds { count: 2 },
+                start(0x0c, 1),
+            ],
+        ),
+        (
+            "fds-stray-and-wide",
+            2,
+            vec![
+                start(0x04, 343),
+                start(0x08, 343),
+                start(0x0c, 343),
+                start(0x04, 343),
+                Op::Cancel { pick: 2 },
+                with_fds(0, 0x80 | 5, 0, &[]),
+                with_fds(0, 0x80 | 33, 0, &[]),
+                Op::Fds { count: 1 },
+            ],
+        ),
+        (
+            "fds-under-partial-frame",
+            2,
+            vec![
+                start(0x04, 343),
+                Op::Garbage {
+                    bytes: vec![0, 0, 0, 64, 0, 0],
+                },
+                Op::Fds { count: 3 },
+                Op::Shutdown,
+                Op::Fds { count: 1 },
+            ],
+        ),
+        (
+            "keepalive-paused",
+            0x0d,
+            vec![
+                open(0, 209),
+                ok(&[]),
+                Op::SetFull {
+                    pick: 0,
+                    full: true,
+                },
+                Op::Advance {
+                    millis: 60000,
+                    force: true,
+                },
+                Op::SetFull {
+                    pick: 0,
+                    full: false,
+                },
+                Op::Advance {
+                    millis: 2000,
+                    force: false,
+                },
+            ],
+        ),
+    ]
 }

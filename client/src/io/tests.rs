@@ -18,17 +18,18 @@ fn pair() -> (UnixTransport, UnixTransport) {
     (UnixTransport::new(a), UnixTransport::new(b))
 }
 
-/// A pipe as (read end, write end), both blocking.
+/// A pipe as (read end, write end). The read end does not block, so a test
+/// reading it fails rather than hangs when a write end is still open.
 fn pipe() -> (OwnedFd, OwnedFd) {
     let (tx, rx) = tokio::net::unix::pipe::pipe().unwrap();
     (
-        rx.into_blocking_fd().unwrap(),
+        rx.into_nonblocking_fd().unwrap(),
         tx.into_blocking_fd().unwrap(),
     )
 }
 
-/// What a descriptor refers to, to tell descriptors apart across processes'
-/// worth of renumbering.
+/// The file a descriptor refers to, which passing it keeps while the
+/// descriptor's number changes.
 fn identity(fd: BorrowedFd<'_>) -> (u64, u64) {
     let meta = File::from(fd.try_clone_to_owned().unwrap())
         .metadata()
@@ -233,14 +234,19 @@ async fn received_fds_are_real() {
     assert_eq!(got.bytes, b"call\0");
     let received = got.fds.pop().unwrap();
     assert!(got.fds.is_empty());
+    // Close-on-exec is per descriptor, not inherited from the sender's copy.
+    let flags = rustix::io::fcntl_getfd(&received).unwrap();
+    assert!(flags.contains(rustix::io::FdFlags::CLOEXEC));
     let mut writer = File::from(received);
     writer.write_all(b"written by the receiver").unwrap();
     drop(writer);
 
-    // End of file proves that no other copy of the write end survived.
-    let mut text = String::new();
-    File::from(read_end).read_to_string(&mut text).unwrap();
-    assert_eq!(text, "written by the receiver");
+    let mut reader = File::from(read_end);
+    let mut text = [0; 64];
+    let n = reader.read(&mut text).unwrap();
+    assert_eq!(&text[..n], b"written by the receiver");
+    // End of file, not "would block": no other copy of the write end survived.
+    assert_eq!(reader.read(&mut text).unwrap(), 0);
 }
 
 #[tokio::test]

@@ -201,10 +201,7 @@ fn recv(
     // any descriptor we drop is closed.
     for message in control.drain() {
         if let RecvAncillaryMessage::ScmRights(received) = message {
-            for fd in received {
-                std::mem::forget(fd.try_clone());
-                fds.push_back(fd);
-            }
+            fds.extend(received);
         }
     }
     let checked = if msg.flags.contains(ReturnFlags::CTRUNC) {

@@ -61,6 +61,10 @@ impl Keepalive {
         }
     }
 
+    pub(super) fn is_paused(&self) -> bool {
+        self.paused
+    }
+
     pub(super) fn deadline(&self) -> Option<Instant> {
         let config = self.config?;
         if self.paused {

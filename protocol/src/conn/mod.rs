@@ -272,7 +272,9 @@ impl<W: Waiter, S: StreamSink, E: EventSink> Connection<W, S, E> {
     /// supports the keepalive program).
     pub fn set_keepalive(&mut self, config: Option<KeepaliveConfig>, now: Instant) {
         self.config.keepalive = config;
+        let paused = self.keepalive.is_paused();
         self.keepalive = Keepalive::new(config, now);
+        self.keepalive.set_paused(paused, now);
     }
 
     /// Why the connection closed, once it has.
@@ -484,6 +486,10 @@ impl<W: Waiter, S: StreamSink, E: EventSink> Connection<W, S, E> {
     /// Descriptors the transport received (with the bytes last read),
     /// claimed in order by the `*_WITH_FDS` messages that announce them.
     pub fn receive_fds(&mut self, fds: impl IntoIterator<Item = Fd>) {
+        if self.closed.is_some() {
+            // Nothing will claim them: close them now.
+            return;
+        }
         self.fds.extend(fds);
     }
 
@@ -505,10 +511,8 @@ impl<W: Waiter, S: StreamSink, E: EventSink> Connection<W, S, E> {
         }
         // At a message boundary every descriptor received belongs to a
         // message already routed; more would pile up forever.
-        if self.receive.is_empty() && !self.fds.is_empty() && self.closed.is_none() {
-            let count = self.fds.len();
-            self.close(ConnectionError::UnexpectedFds { count });
-        } else if self.fds.len() > frame::NUM_FDS_MAX as usize && self.closed.is_none() {
+        let stray = self.receive.is_empty() && !self.fds.is_empty();
+        if (stray || self.fds.len() > frame::NUM_FDS_MAX as usize) && self.closed.is_none() {
             let count = self.fds.len();
             self.close(ConnectionError::UnexpectedFds { count });
         }
@@ -582,13 +586,17 @@ impl<W: Waiter, S: StreamSink, E: EventSink> Connection<W, S, E> {
         let Some((waiter, then)) = self.table.answered(serial) else {
             return;
         };
-        match &result {
-            Ok(reply) => self.answered_ok(serial, &waiter, &reply.body, then),
+        let result = match result {
+            Ok(reply) => match self.answered_ok(serial, &waiter, &reply.body, then) {
+                Ok(()) => Ok(reply),
+                Err(e) => Err(e),
+            },
             // No stream or registration exists on the daemon.
-            Err(_) => {
+            Err(e) => {
                 self.table.remove(serial);
+                Err(e)
             }
-        }
+        };
         self.outputs.push_back(Output::Completed {
             serial,
             waiter,
@@ -599,7 +607,13 @@ impl<W: Waiter, S: StreamSink, E: EventSink> Connection<W, S, E> {
 
     /// What a successful reply sets up: a stream goes live (or is aborted
     /// when nobody will use it), a registration gets its route.
-    fn answered_ok(&mut self, serial: u32, waiter: &W, body: &Bytes, then: Then<S, E>) {
+    fn answered_ok(
+        &mut self,
+        serial: u32,
+        waiter: &W,
+        body: &Bytes,
+        then: Then<S, E>,
+    ) -> Result<(), CallError> {
         match then {
             Then::Done => {
                 let gone = waiter.is_cancelled();
@@ -611,11 +625,19 @@ impl<W: Waiter, S: StreamSink, E: EventSink> Connection<W, S, E> {
                 }
             }
             Then::Stream(_) => {}
-            Then::Subscribe(route, sink) => {
+            Then::Subscribe(route, mut sink) => {
                 let callback_id = if route.with_callback_id {
                     match callback_id(body) {
                         Some(id) => Some(id),
-                        None => return,
+                        None => {
+                            // Nothing can be routed without the id.
+                            let error = ConnectionError::Shutdown;
+                            sink.close(&error);
+                            return Err(CallError::Decode(xdr::DecodeError::UnexpectedEnd {
+                                needed: 4,
+                                remaining: body.len(),
+                            }));
+                        }
                     }
                 } else {
                     None
@@ -632,6 +654,7 @@ impl<W: Waiter, S: StreamSink, E: EventSink> Connection<W, S, E> {
                 }
             }
         }
+        Ok(())
     }
 
     fn event(&mut self, frame: Frame) {
@@ -652,10 +675,12 @@ impl<W: Waiter, S: StreamSink, E: EventSink> Connection<W, S, E> {
             // A stream that ended: libvirt's client ignores these too.
             return;
         };
-        if header.prog != entry.program
+        if !entry.sent
+            || header.prog != entry.program
             || header.vers != entry.version
             || header.proc != entry.procedure
         {
+            // Not for a stream the daemon knows of yet.
             return;
         }
         let Some(stream) = entry.stream_mut() else {
