@@ -232,17 +232,19 @@ impl<T: Transport> Driver<T> {
                 let Some(front) = self.outgoing.front_mut() else {
                     break;
                 };
-                if n < front.bytes.len() {
-                    front.bytes.advance(n);
+                let taken = n.min(front.bytes.len());
+                if let Some(serial) = front.stream {
+                    // Partial writes count too: the window is in bytes.
+                    self.conn.stream_written(serial, taken);
+                }
+                if taken < front.bytes.len() {
+                    front.bytes.advance(taken);
                     break;
                 }
-                n -= front.bytes.len();
+                n -= taken;
                 let Some(done) = self.outgoing.pop_front() else {
                     break;
                 };
-                if let Some(serial) = done.stream {
-                    self.conn.stream_written(serial, done.bytes.len());
-                }
                 self.fds_out.extend(done.fds);
             }
         }

@@ -146,13 +146,26 @@ async fn upload_and_download_are_byte_exact_against_virsh() {
     let vol = pool.volume("up.raw", size as u64).await;
 
     // virtwire uploads, virsh downloads.
-    let stream = client.storage_vol_upload(vol.clone(), 0, 0, 0).await.expect("upload");
+    let stream = client
+        .storage_vol_upload(vol.clone(), 0, 0, 0)
+        .await
+        .expect("upload");
     let mut file_in = tokio::fs::File::from_std(tempfile(&data));
     let sent = stream.send_file(&mut file_in).await.expect("send the file");
     assert_eq!(sent, size as u64);
     let back = std::env::temp_dir().join(format!("{}.virsh", unique_name("dl")));
-    virsh(&["vol-download", "--pool", &pool_name(&client, &pool).await, "up.raw", back.to_str().unwrap()]);
-    assert_eq!(sha256_file(&back), sha256(&data), "virsh reads back what virtwire wrote");
+    virsh(&[
+        "vol-download",
+        "--pool",
+        &pool_name(&client, &pool).await,
+        "up.raw",
+        back.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        sha256_file(&back),
+        sha256(&data),
+        "virsh reads back what virtwire wrote"
+    );
     let _ = std::fs::remove_file(&back);
 
     // virsh uploads, virtwire downloads (through AsyncRead).
@@ -160,15 +173,28 @@ async fn upload_and_download_are_byte_exact_against_virsh() {
     let src = std::env::temp_dir().join(format!("{}.src", unique_name("ul")));
     std::fs::write(&src, &other).unwrap();
     let vol2 = pool.volume("down.raw", size as u64).await;
-    virsh(&["vol-upload", "--pool", &pool_name(&client, &pool).await, "down.raw", src.to_str().unwrap()]);
+    virsh(&[
+        "vol-upload",
+        "--pool",
+        &pool_name(&client, &pool).await,
+        "down.raw",
+        src.to_str().unwrap(),
+    ]);
     let _ = std::fs::remove_file(&src);
-    let mut stream = client.storage_vol_download(vol2, 0, 0, 0).await.expect("download");
+    let mut stream = client
+        .storage_vol_download(vol2, 0, 0, 0)
+        .await
+        .expect("download");
     assert!(!stream.is_sparse());
     let mut got = Vec::new();
     stream.read_to_end(&mut got).await.expect("read to the end");
     stream.finish().await.expect("finish");
     assert_eq!(got.len(), size);
-    assert_eq!(sha256(&got), sha256(&other), "virtwire reads what virsh wrote");
+    assert_eq!(
+        sha256(&got),
+        sha256(&other),
+        "virtwire reads what virsh wrote"
+    );
     // The connection is fine afterwards.
     client.connect_get_hostname().await.unwrap();
 }
@@ -218,7 +244,10 @@ async fn sparse_upload_and_download_keep_the_hole_layout() {
         .expect("sparse upload");
     assert!(stream.is_sparse());
     let mut file = tokio::fs::File::open(&src).await.unwrap();
-    assert_eq!(stream.send_file(&mut file).await.unwrap(), whole.len() as u64);
+    assert_eq!(
+        stream.send_file(&mut file).await.unwrap(),
+        whole.len() as u64
+    );
     let stored = pool.path("sparse.raw");
     assert_eq!(sha256_file(&stored), sha256(&whole));
     assert_eq!(extents(&stored), layout, "the daemon wrote holes as holes");
@@ -230,13 +259,19 @@ async fn sparse_upload_and_download_keep_the_hole_layout() {
         .expect("sparse download");
     let dst = std::env::temp_dir().join(format!("{}.sparse", unique_name("dst")));
     let mut out = tokio::fs::File::create(&dst).await.unwrap();
-    assert_eq!(stream.recv_to_file(&mut out).await.unwrap(), whole.len() as u64);
+    assert_eq!(
+        stream.recv_to_file(&mut out).await.unwrap(),
+        whole.len() as u64
+    );
     drop(out);
     assert_eq!(sha256_file(&dst), sha256(&whole));
     assert_eq!(extents(&dst), layout, "holes kept on the way down");
 
     // The packet API shows the holes themselves.
-    let mut stream = client.storage_vol_download(vol, 0, 0, SPARSE).await.unwrap();
+    let mut stream = client
+        .storage_vol_download(vol, 0, 0, SPARSE)
+        .await
+        .unwrap();
     let (mut data, mut holes) = (0u64, 0u64);
     while let Some(chunk) = stream.recv().await.unwrap() {
         match chunk {
@@ -257,7 +292,10 @@ async fn holes_on_a_non_sparse_stream_are_refused_and_the_connection_lives() {
     let pool = Pool::new(&client, "streams-nohole").await;
     let vol = pool.volume("v.raw", MIB).await;
     let mut stream = client.storage_vol_upload(vol, 0, 0, 0).await.unwrap();
-    let e = stream.send_hole(4096).await.expect_err("a hole on a plain stream");
+    let e = stream
+        .send_hole(4096)
+        .await
+        .expect_err("a hole on a plain stream");
     assert_eq!(e.kind(), ErrorKind::InvalidArgument);
     stream.send(Bytes::from(vec![1u8; 4096])).await.unwrap();
     stream.finish().await.unwrap();
@@ -272,18 +310,30 @@ async fn an_aborted_download_leaves_the_connection_usable() {
     let vol = pool.volume("big.raw", size).await;
     std::fs::write(pool.path("big.raw"), random_bytes(size as usize, 3)).unwrap();
 
-    let mut stream = client.storage_vol_download(vol.clone(), 0, 0, 0).await.unwrap();
+    let mut stream = client
+        .storage_vol_download(vol.clone(), 0, 0, 0)
+        .await
+        .unwrap();
     let mut first = vec![0u8; MIB as usize];
     stream.read_exact(&mut first).await.unwrap();
     stream.abort().await.expect("the daemon confirms the abort");
-    client.connect_get_hostname().await.expect("calls work after an abort");
+    client
+        .connect_get_hostname()
+        .await
+        .expect("calls work after an abort");
 
     // Dropping an unfinished stream aborts it too.
-    let mut stream = client.storage_vol_download(vol.clone(), 0, 0, 0).await.unwrap();
+    let mut stream = client
+        .storage_vol_download(vol.clone(), 0, 0, 0)
+        .await
+        .unwrap();
     stream.read_exact(&mut first).await.unwrap();
     drop(stream);
     for _ in 0..20 {
-        client.connect_get_hostname().await.expect("calls work after a dropped stream");
+        client
+            .connect_get_hostname()
+            .await
+            .expect("calls work after a dropped stream");
     }
     // And a full download still works on the same connection.
     let mut stream = client.storage_vol_download(vol, 0, 0, 0).await.unwrap();
@@ -319,7 +369,10 @@ async fn a_slow_consumer_keeps_memory_bounded_and_survives_keepalive() {
     let hostname = client.connect_get_hostname();
     tokio::pin!(hostname);
     let waited = tokio::time::timeout(Duration::from_millis(500), &mut hostname).await;
-    assert!(waited.is_err(), "a call answered while the stream's buffer was full");
+    assert!(
+        waited.is_err(),
+        "a call answered while the stream's buffer was full"
+    );
     let mut got = Vec::with_capacity(size as usize);
     let mut buf = vec![0u8; 256 * 1024];
     loop {
@@ -330,7 +383,9 @@ async fn a_slow_consumer_keeps_memory_bounded_and_survives_keepalive() {
         got.extend_from_slice(&buf[..n]);
     }
     stream.finish().await.unwrap();
-    hostname.await.expect("the call answers once the consumer reads");
+    hostname
+        .await
+        .expect("the call answers once the consumer reads");
     assert_eq!(sha256(&got), sha256(&data));
     assert!(
         rss_before < 600 * 1024,
@@ -352,7 +407,10 @@ fn rss_kib() -> u64 {
 async fn a_screenshot_decodes_as_an_image() {
     let client = connect_test().await;
     let dom = client.domain_lookup_by_name("test".into()).await.unwrap();
-    let (mime, mut stream) = client.domain_screenshot(dom, 0, 0).await.expect("screenshot");
+    let (mime, mut stream) = client
+        .domain_screenshot(dom, 0, 0)
+        .await
+        .expect("screenshot");
     let mut image = Vec::new();
     stream.read_to_end(&mut image).await.unwrap();
     stream.finish().await.unwrap();
