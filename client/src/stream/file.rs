@@ -1,62 +1,121 @@
 //! Files to and from streams, keeping holes: what libvirt's
 //! `virStreamSparseRecvAll` and `virStreamSparseSendAll` do with virsh's
 //! file handlers.
+//!
+//! File I/O runs on tokio's blocking pool (`spawn_blocking`), at explicit
+//! offsets (`pread`/`pwrite`), so no runtime thread waits on the disk and
+//! the payload is not copied again on its way: received chunks are written
+//! straight from the connection's buffer, and file data is read straight
+//! into the buffers that are sent.
 
 use super::{Stream, StreamChunk};
 use crate::error::{Error, ErrorKind, Result};
-use bytes::BytesMut;
+use bytes::{Bytes, BytesMut};
 use std::io::SeekFrom;
+use std::os::unix::fs::FileExt;
+use std::sync::Arc;
 use tokio::fs::File;
-use tokio::io::{AsyncReadExt, AsyncSeekExt, AsyncWriteExt};
-use virtwire_protocol::frame::STREAM_CHUNK;
+use tokio::io::AsyncSeekExt;
+
+/// Most bytes gathered into one trip to the blocking pool.
+const BATCH: u64 = 8 << 20;
 
 fn file_error(what: &str, e: std::io::Error) -> Error {
     Error::new(ErrorKind::Io, format!("{what}: {e}")).with_source(e)
 }
 
+/// A `std` handle on the same open file, for the blocking pool.
+async fn std_file(file: &File) -> Result<Arc<std::fs::File>> {
+    let clone = file
+        .try_clone()
+        .await
+        .map_err(|e| file_error("cannot use the file", e))?;
+    Ok(Arc::new(clone.into_std().await))
+}
+
+async fn blocking<T: Send + 'static>(
+    what: &'static str,
+    f: impl FnOnce() -> std::io::Result<T> + Send + 'static,
+) -> Result<T> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| Error::new(ErrorKind::Io, format!("{what}: {e}")))?
+        .map_err(|e| file_error(what, e))
+}
+
 impl Stream {
     /// Writes everything the daemon sends into `file` from its current
-    /// position, seeking over holes so they stay holes, then finishes the
-    /// stream. Returns the bytes the stream covered (data and holes).
+    /// position, leaving holes as holes, then finishes the stream and puts
+    /// the file's position after the data. Returns the bytes the stream
+    /// covered (data and holes).
     pub async fn recv_to_file(mut self, file: &mut File) -> Result<u64> {
-        let mut total = 0u64;
-        let mut trailing_hole = false;
-        while let Some(chunk) = self.recv().await? {
-            match chunk {
-                StreamChunk::Data(data) => {
-                    file.write_all(&data)
-                        .await
-                        .map_err(|e| file_error("cannot write the file", e))?;
-                    total += data.len() as u64;
-                    trailing_hole = false;
-                }
-                StreamChunk::Hole(len) => {
-                    let offset = i64::try_from(len).map_err(|_| {
-                        Error::new(ErrorKind::Protocol, format!("hole of {len} bytes"))
-                    })?;
-                    file.seek(SeekFrom::Current(offset))
-                        .await
-                        .map_err(|e| file_error("cannot seek the file", e))?;
-                    total += len;
-                    trailing_hole = true;
+        let start = file
+            .stream_position()
+            .await
+            .map_err(|e| file_error("cannot seek the file", e))?;
+        let out = std_file(file).await?;
+        let mut offset = start;
+        let mut ended_in_hole = false;
+        let mut done = false;
+        while !done {
+            // Gather what has arrived, then write it in one trip.
+            let mut batch: Vec<(u64, Bytes)> = Vec::new();
+            let mut size = 0u64;
+            match self.recv().await? {
+                None => done = true,
+                Some(chunk) => {
+                    let mut next = Some(chunk);
+                    while let Some(chunk) = next.take() {
+                        match chunk {
+                            StreamChunk::Data(data) => {
+                                size += data.len() as u64;
+                                let at = offset;
+                                offset += data.len() as u64;
+                                batch.push((at, data));
+                                ended_in_hole = false;
+                            }
+                            StreamChunk::Hole(len) => {
+                                offset += len;
+                                ended_in_hole = true;
+                            }
+                        }
+                        if size < BATCH {
+                            match self.try_recv()? {
+                                Some(Some(chunk)) => next = Some(chunk),
+                                Some(None) => done = true,
+                                None => {}
+                            }
+                        }
+                    }
                 }
             }
+            if !batch.is_empty() {
+                let out = out.clone();
+                blocking("cannot write the file", move || {
+                    for (at, data) in &batch {
+                        out.write_all_at(data, *at)?;
+                    }
+                    Ok(())
+                })
+                .await?;
+            }
         }
-        file.flush()
-            .await
-            .map_err(|e| file_error("cannot write the file", e))?;
-        if trailing_hole {
-            // A seek alone does not extend the file over a final hole.
-            let end = file
-                .stream_position()
-                .await
-                .map_err(|e| file_error("cannot seek the file", e))?;
-            file.set_len(end)
-                .await
-                .map_err(|e| file_error("cannot extend the file", e))?;
+        if ended_in_hole {
+            // Writing at offsets does not extend the file over a final hole.
+            let out = out.clone();
+            blocking("cannot extend the file", move || {
+                if out.metadata()?.len() < offset {
+                    out.set_len(offset)?;
+                }
+                Ok(())
+            })
+            .await?;
         }
         self.finish().await?;
-        Ok(total)
+        file.seek(SeekFrom::Start(offset))
+            .await
+            .map_err(|e| file_error("cannot seek the file", e))?;
+        Ok(offset - start)
     }
 
     /// Sends `file` from its current position to its end, then finishes the
@@ -68,61 +127,62 @@ impl Stream {
             .stream_position()
             .await
             .map_err(|e| file_error("cannot seek the file", e))?;
-        let end = file
-            .metadata()
-            .await
-            .map_err(|e| file_error("cannot stat the file", e))?
-            .len();
+        let input = std_file(file).await?;
+        let end = {
+            let input = input.clone();
+            blocking("cannot stat the file", move || Ok(input.metadata()?.len())).await?
+        };
+        let sparse = self.is_sparse();
         let mut pos = start;
         while pos < end {
-            let (data_end, hole_end) = if self.is_sparse() {
-                segments(file, pos, end)?
+            let (data_end, hole_end) = if sparse {
+                let input = input.clone();
+                blocking("cannot find the file's holes", move || {
+                    segments(&input, pos, end)
+                })
+                .await?
             } else {
                 (end, end)
             };
-            if data_end > pos {
-                file.seek(SeekFrom::Start(pos))
-                    .await
-                    .map_err(|e| file_error("cannot seek the file", e))?;
-                let mut left = data_end - pos;
-                while left > 0 {
-                    let want = usize::try_from(left)
-                        .unwrap_or(usize::MAX)
-                        .min(STREAM_CHUNK);
-                    let mut buf = BytesMut::zeroed(want);
-                    file.read_exact(&mut buf)
-                        .await
-                        .map_err(|e| file_error("cannot read the file", e))?;
-                    self.send(buf.freeze()).await?;
-                    left -= want as u64;
-                }
+            while pos < data_end {
+                let want = (data_end - pos).min(BATCH / 8);
+                let input = input.clone();
+                let at = pos;
+                let buf = blocking("cannot read the file", move || {
+                    let mut buf = BytesMut::zeroed(want as usize);
+                    input.read_exact_at(&mut buf, at)?;
+                    Ok(buf.freeze())
+                })
+                .await?;
+                pos += want;
+                self.send(buf).await?;
             }
             if hole_end > data_end {
                 self.send_hole(hole_end - data_end).await?;
             }
-            pos = hole_end;
+            pos = hole_end.max(pos);
         }
         self.finish().await?;
+        file.seek(SeekFrom::Start(end))
+            .await
+            .map_err(|e| file_error("cannot seek the file", e))?;
         Ok(end.saturating_sub(start))
     }
 }
 
 /// From `pos`: where the data there ends and where the hole after it ends.
-fn segments(file: &File, pos: u64, end: u64) -> Result<(u64, u64)> {
+fn segments(file: &std::fs::File, pos: u64, end: u64) -> std::io::Result<(u64, u64)> {
     use rustix::fs::{SeekFrom as RawSeek, seek};
     // Where data starts at or after pos (ENXIO: only a hole is left).
     let data_start = match seek(file, RawSeek::Data(pos)) {
         Ok(at) => at.min(end),
         Err(rustix::io::Errno::NXIO) => end,
-        Err(e) => return Err(file_error("cannot find the file's data", e.into())),
+        Err(e) => return Err(e.into()),
     };
     if data_start > pos {
         // A hole comes first: no data, then the hole up to data_start.
         return Ok((pos, data_start));
     }
-    let hole_start = match seek(file, RawSeek::Hole(pos)) {
-        Ok(at) => at.min(end),
-        Err(e) => return Err(file_error("cannot find the file's holes", e.into())),
-    };
+    let hole_start = seek(file, RawSeek::Hole(pos))?.min(end);
     Ok((hole_start, hole_start))
 }

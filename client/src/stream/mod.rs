@@ -272,6 +272,19 @@ impl Stream {
         poll_fn(|cx| self.handle.poll_recv(cx)).await
     }
 
+    /// The next chunk if one has arrived: `Some(None)` at the end of data,
+    /// `None` when nothing is there yet.
+    pub(crate) fn try_recv(&mut self) -> Result<Option<Option<StreamChunk>>> {
+        if let Some(chunk) = self.read.take_pending() {
+            return Ok(Some(Some(chunk)));
+        }
+        let waker = std::task::Waker::noop();
+        match self.handle.poll_recv(&mut Context::from_waker(waker)) {
+            Poll::Ready(r) => r.map(Some),
+            Poll::Pending => Ok(None),
+        }
+    }
+
     /// Sends `data`, waiting while more than the write window is queued.
     pub async fn send(&mut self, data: Bytes) -> Result<()> {
         poll_fn(|cx| self.handle.poll_window(cx)).await?;
