@@ -29,7 +29,10 @@ fn parse_args() -> Args {
     let (mut uri, mut pool, mut vol, mut mode, mut file) = (None, None, None, None, None);
     let mut sparse = false;
     while let Some(flag) = args.next() {
-        let mut value = || args.next().unwrap_or_else(|| fail(&format!("{flag} needs a value")));
+        let mut value = || {
+            args.next()
+                .unwrap_or_else(|| fail(&format!("{flag} needs a value")))
+        };
         match flag.as_str() {
             "--uri" => uri = Some(value()),
             "--pool" => pool = Some(value()),
@@ -40,7 +43,8 @@ fn parse_args() -> Args {
             other => fail(&format!("unknown argument {other}")),
         }
     }
-    let need = |v: Option<String>, name: &str| v.unwrap_or_else(|| fail(&format!("--{name} is required")));
+    let need =
+        |v: Option<String>, name: &str| v.unwrap_or_else(|| fail(&format!("--{name} is required")));
     let mode = need(mode, "mode");
     Args {
         uri: need(uri, "uri"),
@@ -65,12 +69,17 @@ fn usage() -> (Duration, u64) {
         usage
     };
     let tv = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
-    (tv(usage.ru_utime) + tv(usage.ru_stime), usage.ru_maxrss as u64)
+    (
+        tv(usage.ru_utime) + tv(usage.ru_stime),
+        usage.ru_maxrss as u64,
+    )
 }
 
 async fn run(args: &Args) -> virtwire::Result<u64> {
     let client = virtwire::Client::connect(&args.uri).await?;
-    let pool = client.storage_pool_lookup_by_name(args.pool.as_str().into()).await?;
+    let pool = client
+        .storage_pool_lookup_by_name(args.pool.as_str().into())
+        .await?;
     let vol = client
         .storage_vol_lookup_by_name(pool, args.vol.as_str().into())
         .await?;

@@ -9,11 +9,19 @@
 //! Accepts one client on `--listen`, connects to `--upstream`, forwards bytes
 //! both ways and splits each direction into frames by the length word (which
 //! counts itself). `*_WITH_FDS` frames (types 4 and 5) keep their one-byte
-//! descriptor carriers, which follow the frame outside the length word; the
-//! descriptors themselves are not forwarded. When the client disconnects the
-//! frames are written as text: `C <hex>` (client to server) and `S <hex>`
-//! (server to client), one per line, in the order they were seen.
-//! Standard library only, so it can also be built alone with `rustc`.
+//! descriptor carriers, which follow the frame outside the length word. When
+//! the client disconnects the frames are written as text: `C <hex>` (client
+//! to server) and `S <hex>` (server to client), one per line, in the order
+//! they were seen.
+//!
+//! On Linux with glibc the proxy also forwards the descriptors themselves
+//! (`SCM_RIGHTS`), both ways: it reads with `recvmsg`, and a read that brought
+//! descriptors ends with their carrier byte (the kernel stops a stream read
+//! after the segment that carries descriptors, and libvirt sends each carrier
+//! alone with `sendmsg`), so it writes the bytes before the carrier, then the
+//! carrier alone with the descriptors, as libvirt does. Elsewhere the carriers
+//! pass without their descriptors. Standard library only (the two C calls
+//! are declared here), so it can also be built alone with `rustc`.
 
 use std::io::{Read, Write};
 use std::net::Shutdown;

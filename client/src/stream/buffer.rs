@@ -22,7 +22,7 @@ pub(crate) const READ_LIMIT: usize = 4 << 20;
 
 /// Sent bytes a stream may have waiting for the socket before its writer
 /// waits.
-pub(crate) const WRITE_WINDOW: usize = 2 << 20;
+pub(crate) const WRITE_WINDOW: usize = 4 << 20;
 
 /// Wakes the connection's reader once a full stream has room again.
 #[derive(Debug, Default)]

@@ -10,7 +10,7 @@
 
 use super::{Stream, StreamChunk};
 use crate::error::{Error, ErrorKind, Result};
-use bytes::{Bytes, BytesMut};
+use bytes::Bytes;
 use std::io::SeekFrom;
 use std::os::unix::fs::FileExt;
 use std::sync::Arc;
@@ -19,6 +19,13 @@ use tokio::io::AsyncSeekExt;
 
 /// Most bytes gathered into one trip to the blocking pool.
 const BATCH: u64 = 8 << 20;
+
+/// Times a download yields to the connection for more data before it
+/// writes what it has.
+const GATHER_YIELDS: u32 = 4;
+
+/// Bytes read from a file per trip to the blocking pool.
+const READ_BLOCK: u64 = 4 << 20;
 
 fn file_error(what: &str, e: std::io::Error) -> Error {
     Error::new(ErrorKind::Io, format!("{what}: {e}")).with_source(e)
@@ -79,11 +86,19 @@ impl Stream {
                                 ended_in_hole = true;
                             }
                         }
-                        if size < BATCH {
+                        let mut idle = 0;
+                        while next.is_none() && !done && size < BATCH {
                             match self.try_recv()? {
                                 Some(Some(chunk)) => next = Some(chunk),
                                 Some(None) => done = true,
-                                None => {}
+                                // Let the connection read what the socket
+                                // holds: one trip to the disk for many
+                                // packets costs far less than one each.
+                                None if idle < GATHER_YIELDS => {
+                                    idle += 1;
+                                    tokio::task::yield_now().await;
+                                }
+                                None => break,
                             }
                         }
                     }
@@ -144,18 +159,29 @@ impl Stream {
             } else {
                 (end, end)
             };
-            while pos < data_end {
-                let want = (data_end - pos).min(BATCH / 8);
-                let input = input.clone();
-                let at = pos;
-                let buf = blocking("cannot read the file", move || {
-                    let mut buf = BytesMut::zeroed(want as usize);
-                    input.read_exact_at(&mut buf, at)?;
-                    Ok(buf.freeze())
-                })
-                .await?;
-                pos += want;
-                self.send(buf).await?;
+            // Read the next block while the previous one is being sent.
+            let mut pending = None;
+            let mut at = pos;
+            while at < data_end || pending.is_some() {
+                let next = (at < data_end).then(|| {
+                    let want = (data_end - at).min(READ_BLOCK);
+                    let input = input.clone();
+                    let from = at;
+                    at += want;
+                    tokio::task::spawn_blocking(move || read_block(&input, from, want))
+                });
+                if let Some(block) = pending.take() {
+                    let block: tokio::task::JoinHandle<std::io::Result<Bytes>> = block;
+                    let data = block
+                        .await
+                        .map_err(|e| {
+                            Error::new(ErrorKind::Io, format!("cannot read the file: {e}"))
+                        })?
+                        .map_err(|e| file_error("cannot read the file", e))?;
+                    pos += data.len() as u64;
+                    self.send(data).await?;
+                }
+                pending = next;
             }
             if hole_end > data_end {
                 self.send_hole(hole_end - data_end).await?;
@@ -168,6 +194,26 @@ impl Stream {
             .map_err(|e| file_error("cannot seek the file", e))?;
         Ok(end.saturating_sub(start))
     }
+}
+
+/// Reads `len` bytes at `offset` into a fresh buffer, without zeroing it
+/// first.
+fn read_block(file: &std::fs::File, offset: u64, len: u64) -> std::io::Result<Bytes> {
+    let len = usize::try_from(len).unwrap_or(usize::MAX);
+    let mut buf: Vec<u8> = Vec::with_capacity(len);
+    while buf.len() < len {
+        let at = offset + buf.len() as u64;
+        let want = len - buf.len();
+        let spare = &mut buf.spare_capacity_mut()[..want];
+        let (filled, _) = rustix::io::pread(file, spare, at)?;
+        if filled.is_empty() {
+            return Err(std::io::ErrorKind::UnexpectedEof.into());
+        }
+        let n = filled.len();
+        // SAFETY: pread initialised the first `n` bytes of the spare capacity.
+        unsafe { buf.set_len(buf.len() + n) };
+    }
+    Ok(Bytes::from(buf))
 }
 
 /// From `pos`: where the data there ends and where the hole after it ends.
