@@ -63,26 +63,53 @@ mkdir -p "$OUT"
 # Quotes an argument for the command line shown in the fixture header.
 show() { if [[ $1 =~ [^A-Za-z0-9_./:=-] ]]; then printf "'%s'" "$1"; else printf '%s' "$1"; fi; }
 
-# record NAME URI ARGS...: one virsh connection (virt-admin for libvirtd:// URIs)
-# through the proxy.
-record() {
-    local name=$1 uri=$2 tool=virsh upstream=$SOCK shown a pid i rc=0
-    shift 2
-    if [[ $uri == libvirtd://* ]]; then tool=virt-admin upstream=$VIRTWIRE_LIBVIRTD_ADMIN_SOCK; fi
-    shown="$tool -c '${uri}?socket=<proxy>'"
-    for a in "$@"; do shown+=" $(show "$a")"; done
+# record_run NAME UPSTREAM SHOWN CMD...: runs CMD (with @PROXY@ replaced by
+# the proxy's socket path) as the one client connection through the proxy;
+# SHOWN is the command line for the header. Sets REC_RC to CMD's exit status.
+record_run() {
+    local name=$1 upstream=$2 shown=$3 a pid i rc=0 cmd=()
+    shift 3
+    for a in "$@"; do cmd+=("${a//@PROXY@/$PROXY}"); done
     rm -f "$PROXY"
     "$REC" --listen "$PROXY" --upstream "$upstream" --out "$WORK/$name.frames" --scenario "$name" \
         --command "$shown" --libvirtd-version "$VERSION" 2>"$WORK/$name.rec" &
     pid=$!
     for i in $(seq 50); do [[ -S $PROXY ]] && break; sleep 0.1; done
     [[ -S $PROXY ]] || die "$name: proxy did not start"
-    timeout 120 "$tool" -c "$uri?socket=$PROXY" "$@" >"$WORK/$name.out" 2>&1 || rc=$?
+    timeout 120 "${cmd[@]}" >"$WORK/$name.out" 2>&1 || rc=$?
     for i in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     if kill -0 "$pid" 2>/dev/null; then kill "$pid"; die "$name: proxy did not finish"; fi
     wait "$pid" || { cat "$WORK/$name.rec" >&2; die "$name: recorder failed"; }
     mv "$WORK/$name.frames" "$OUT/$name.frames"
-    log "$name: $(grep -c '^C' "$OUT/$name.frames") C / $(grep -c '^S' "$OUT/$name.frames") S frames, $tool exit $rc"
+    REC_RC=$rc
+    log "$name: $(grep -c '^C' "$OUT/$name.frames") C / $(grep -c '^S' "$OUT/$name.frames") S frames, $(basename "$1") exit $rc"
+}
+
+# record NAME URI ARGS...: one virsh connection (virt-admin for libvirtd:// URIs)
+# through the proxy.
+record() {
+    local name=$1 uri=$2 tool=virsh upstream=$SOCK shown a
+    shift 2
+    if [[ $uri == libvirtd://* ]]; then tool=virt-admin upstream=$VIRTWIRE_LIBVIRTD_ADMIN_SOCK; fi
+    shown="$tool -c '${uri}?socket=<proxy>'"
+    for a in "$@"; do shown+=" $(show "$a")"; done
+    record_run "$name" "$upstream" "$shown" "$tool" -c "$uri?socket=@PROXY@" "$@"
+}
+
+# expect_out NAME PATTERN COUNT: the client printed COUNT lines matching PATTERN.
+expect_out() {
+    local n
+    n=$(grep -c -- "$2" "$WORK/$1.out" || true)
+    [[ $n -eq $3 ]] || { cat "$WORK/$1.out" >&2; die "$1: $n lines match '$2', expected $3"; }
+}
+
+# at SECONDS CMD...: runs CMD once SECONDS have passed since T0 (set by the caller).
+at() {
+    local wait
+    wait=$(awk -v t="$1" -v t0="$T0" -v now="$(date +%s.%N)" 'BEGIN { w = t0 + t - now; print (w > 0 ? w : 0) }')
+    sleep "$wait"
+    shift
+    "$@"
 }
 
 cat >"$WORK/domain.xml" <<EOF

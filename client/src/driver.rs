@@ -84,6 +84,9 @@ impl Waiter for ReplySender {
 /// frames announced larger (bounded by the protocol's maximum).
 const READ_CHUNK: usize = 64 * 1024;
 
+/// How often a paused reader checks whether the daemon hung up.
+const PROBE_EVERY: std::time::Duration = std::time::Duration::from_millis(200);
+
 /// Most messages handed to one vectored write (well under `IOV_MAX`).
 const MAX_WRITE_SLICES: usize = 64;
 
@@ -102,6 +105,8 @@ pub(crate) struct Driver<T> {
     /// Woken when a full stream buffer has room again.
     resume: Arc<ReadResume>,
     read_paused: bool,
+    /// While reading is paused: when to look for a hung-up peer next.
+    probe: Pin<Box<Sleep>>,
     timer: Pin<Box<Sleep>>,
     timer_armed: Option<Instant>,
     shutting_down: bool,
@@ -125,6 +130,7 @@ impl<T: Transport> Driver<T> {
             fds_in: VecDeque::new(),
             resume,
             read_paused: false,
+            probe: Box::pin(tokio::time::sleep(PROBE_EVERY)),
             timer: Box::pin(tokio::time::sleep(std::time::Duration::from_secs(3600))),
             timer_armed: None,
             shutting_down: false,
@@ -292,8 +298,27 @@ impl<T: Transport> Driver<T> {
             self.read_paused = full;
             self.conn.set_read_paused(full, Instant::now());
             tracing::trace!(paused = full, "reading paused for a full stream");
+            if full {
+                let next = tokio::time::Instant::now() + PROBE_EVERY;
+                self.probe.as_mut().reset(next);
+            }
         }
         full
+    }
+
+    /// While reading is paused, a daemon that dies is noticed by polling
+    /// for its hang-up, so calls and subscribers fail promptly.
+    fn probe_paused(&mut self, cx: &mut Context<'_>) {
+        while self.read_paused && self.probe.as_mut().poll(cx).is_ready() {
+            if self.io.peer_closed() {
+                tracing::debug!("the daemon hung up while reading was paused");
+                self.conn.handle_eof();
+                self.deliver();
+                return;
+            }
+            let next = tokio::time::Instant::now() + PROBE_EVERY;
+            self.probe.as_mut().reset(next);
+        }
     }
 
     fn deliver(&mut self) {
@@ -394,6 +419,10 @@ impl<T: Transport> Future for Driver<T> {
                 Poll::Pending => {}
             }
             this.poll_timer(cx);
+            this.probe_paused(cx);
+            if this.conn.closed().is_some() {
+                continue;
+            }
             // Reading may have produced output (pongs, released queued calls).
             if this.conn.wants_transmit() && this.conn.closed().is_none() {
                 continue;

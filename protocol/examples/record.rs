@@ -23,7 +23,7 @@
 //! pass without their descriptors. Standard library only (the two C calls
 //! are declared here), so it can also be built alone with `rustc`.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::net::Shutdown;
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::sync::{Arc, Mutex};
@@ -88,13 +88,230 @@ impl Splitter {
     }
 }
 
+/// Descriptor passing over UNIX stream sockets (`SCM_RIGHTS`), with the two
+/// C calls declared here so the file needs no crate.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+mod fds {
+    use std::ffi::{c_int, c_void};
+    use std::io;
+    use std::mem::size_of;
+    use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+    use std::os::unix::net::UnixStream;
+    use std::ptr;
+
+    /// Whether descriptors are forwarded on this platform.
+    pub const FORWARDED: bool = true;
+
+    const SOL_SOCKET: c_int = 1;
+    const SCM_RIGHTS: c_int = 1;
+    const MSG_CTRUNC: c_int = 0x8;
+    const MSG_NOSIGNAL: c_int = 0x4000;
+    const MSG_CMSG_CLOEXEC: c_int = 0x4000_0000;
+    /// Control buffer size: room for far more than libvirt's 32 descriptors.
+    const CONTROL_WORDS: usize = 64;
+
+    /// `struct iovec`.
+    #[repr(C)]
+    struct IoVec {
+        base: *mut c_void,
+        len: usize,
+    }
+
+    /// glibc's `struct msghdr`.
+    #[repr(C)]
+    struct MsgHdr {
+        name: *mut c_void,
+        namelen: u32,
+        iov: *mut IoVec,
+        iovlen: usize,
+        control: *mut c_void,
+        controllen: usize,
+        flags: c_int,
+    }
+
+    /// glibc's `struct cmsghdr` (the data follows, aligned).
+    #[repr(C)]
+    #[derive(Clone, Copy)]
+    struct CmsgHdr {
+        len: usize,
+        level: c_int,
+        kind: c_int,
+    }
+
+    unsafe extern "C" {
+        fn recvmsg(fd: c_int, msg: *mut MsgHdr, flags: c_int) -> isize;
+        fn sendmsg(fd: c_int, msg: *const MsgHdr, flags: c_int) -> isize;
+    }
+
+    /// `CMSG_ALIGN`.
+    fn align(len: usize) -> usize {
+        len.next_multiple_of(size_of::<usize>())
+    }
+
+    /// `CMSG_LEN(0)`: where a control message's data starts.
+    fn data_offset() -> usize {
+        align(size_of::<CmsgHdr>())
+    }
+
+    /// Reads into `buf`; appends the descriptors that came with the bytes.
+    pub fn recv(sock: &UnixStream, buf: &mut [u8], fds: &mut Vec<OwnedFd>) -> io::Result<usize> {
+        let mut control = [0u64; CONTROL_WORDS];
+        let mut iov = IoVec {
+            base: buf.as_mut_ptr().cast(),
+            len: buf.len(),
+        };
+        let mut msg = MsgHdr {
+            name: ptr::null_mut(),
+            namelen: 0,
+            iov: &mut iov,
+            iovlen: 1,
+            control: control.as_mut_ptr().cast(),
+            controllen: size_of::<[u64; CONTROL_WORDS]>(),
+            flags: 0,
+        };
+        let n = loop {
+            // SAFETY: `msg` points at a live iovec over `buf` and at the
+            // control buffer, both valid for the lengths given.
+            let n = unsafe { recvmsg(sock.as_raw_fd(), &mut msg, MSG_CMSG_CLOEXEC) };
+            if n >= 0 {
+                break n as usize;
+            }
+            let error = io::Error::last_os_error();
+            if error.kind() != io::ErrorKind::Interrupted {
+                return Err(error);
+            }
+        };
+        let base = control.as_ptr().cast::<u8>();
+        let (start, end) = (
+            data_offset(),
+            msg.controllen.min(size_of::<[u64; CONTROL_WORDS]>()),
+        );
+        let mut at = 0;
+        while at + start <= end {
+            // SAFETY: the header lies inside the control buffer (checked above).
+            let header = unsafe { ptr::read_unaligned(base.add(at).cast::<CmsgHdr>()) };
+            if header.len < start || at + header.len > end {
+                break;
+            }
+            if header.level == SOL_SOCKET && header.kind == SCM_RIGHTS {
+                let count = (header.len - start) / size_of::<c_int>();
+                for i in 0..count {
+                    // SAFETY: inside this control message's data (checked above).
+                    let fd = unsafe {
+                        ptr::read_unaligned(
+                            base.add(at + start + i * size_of::<c_int>())
+                                .cast::<c_int>(),
+                        )
+                    };
+                    // SAFETY: the kernel just installed this descriptor for us.
+                    fds.push(unsafe { OwnedFd::from_raw_fd(fd) });
+                }
+            }
+            at += align(header.len);
+        }
+        if msg.flags & MSG_CTRUNC != 0 {
+            eprintln!("record: control data truncated: descriptors lost");
+        }
+        Ok(n)
+    }
+
+    /// Writes `bytes` (a carrier) with `fds` attached.
+    pub fn send(sock: &UnixStream, bytes: &[u8], fds: &[OwnedFd]) -> io::Result<()> {
+        let mut control = [0u64; CONTROL_WORDS];
+        let data_len = fds.len() * size_of::<c_int>();
+        let space = data_offset() + align(data_len);
+        if space > size_of::<[u64; CONTROL_WORDS]>() {
+            return Err(io::Error::other("too many descriptors in one read"));
+        }
+        let base = control.as_mut_ptr().cast::<u8>();
+        let header = CmsgHdr {
+            len: data_offset() + data_len,
+            level: SOL_SOCKET,
+            kind: SCM_RIGHTS,
+        };
+        // SAFETY: header and descriptors fit in the control buffer (checked above).
+        unsafe {
+            ptr::write_unaligned(base.cast::<CmsgHdr>(), header);
+            for (i, fd) in fds.iter().enumerate() {
+                ptr::write_unaligned(
+                    base.add(data_offset() + i * size_of::<c_int>())
+                        .cast::<c_int>(),
+                    fd.as_raw_fd(),
+                );
+            }
+        }
+        let mut iov = IoVec {
+            base: bytes.as_ptr().cast_mut().cast(),
+            len: bytes.len(),
+        };
+        let msg = MsgHdr {
+            name: ptr::null_mut(),
+            namelen: 0,
+            iov: &mut iov,
+            iovlen: 1,
+            control: control.as_mut_ptr().cast(),
+            controllen: space,
+            flags: 0,
+        };
+        loop {
+            // SAFETY: `msg` points at live buffers of the lengths given; the
+            // kernel only reads them.
+            let n = unsafe { sendmsg(sock.as_raw_fd(), &msg, MSG_NOSIGNAL) };
+            if n >= 0 {
+                let n = n as usize;
+                // The descriptors went with the first byte; the rest is plain.
+                return if n < bytes.len() {
+                    std::io::Write::write_all(&mut &*sock, &bytes[n..])
+                } else {
+                    Ok(())
+                };
+            }
+            let error = io::Error::last_os_error();
+            if error.kind() != io::ErrorKind::Interrupted {
+                return Err(error);
+            }
+        }
+    }
+}
+
+/// Without a known `msghdr` layout: plain reads and writes, so descriptors
+/// are dropped (their carrier bytes still pass).
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+mod fds {
+    use std::io::{self, Read, Write};
+    use std::os::fd::OwnedFd;
+    use std::os::unix::net::UnixStream;
+
+    /// Whether descriptors are forwarded on this platform.
+    pub const FORWARDED: bool = false;
+
+    pub fn recv(sock: &UnixStream, buf: &mut [u8], _fds: &mut Vec<OwnedFd>) -> io::Result<usize> {
+        (&*sock).read(buf)
+    }
+
+    pub fn send(sock: &UnixStream, bytes: &[u8], _fds: &[OwnedFd]) -> io::Result<()> {
+        (&*sock).write_all(bytes)
+    }
+}
+
+/// What one direction carried besides its frames.
+struct Pumped {
+    /// Bytes left that do not make a whole frame (`usize::MAX`: unparsable).
+    left: usize,
+    /// Descriptors forwarded.
+    fds: usize,
+}
+
 /// Copies `from` to `to`, logging each complete frame (before forwarding the
-/// bytes that complete it, so a reply is never logged before its call).
-fn pump(mut from: UnixStream, mut to: UnixStream, tag: char, log: Log) -> usize {
+/// bytes that complete it, so a reply is never logged before its call), and
+/// forwarding the descriptors that come with the bytes.
+fn pump(from: UnixStream, mut to: UnixStream, tag: char, log: Log) -> Pumped {
     let mut split = Splitter::default();
     let mut chunk = vec![0u8; 1 << 16];
+    let mut forwarded = 0;
     loop {
-        let n = match from.read(&mut chunk) {
+        let mut fds = Vec::new();
+        let n = match fds::recv(&from, &mut chunk, &mut fds) {
             Ok(0) | Err(_) => break,
             Ok(n) => n,
         };
@@ -104,15 +321,26 @@ fn pump(mut from: UnixStream, mut to: UnixStream, tag: char, log: Log) -> usize 
                 .unwrap()
                 .extend(frames.into_iter().map(|f| (tag, f)));
         }
-        if to.write_all(&chunk[..n]).is_err() {
+        let sent = if fds.is_empty() {
+            to.write_all(&chunk[..n])
+        } else {
+            // The read ended with the carrier byte of these descriptors.
+            forwarded += fds.len();
+            to.write_all(&chunk[..n - 1])
+                .and_then(|()| fds::send(&to, &chunk[n - 1..n], &fds))
+        };
+        if sent.is_err() {
             break;
         }
     }
     let _ = to.shutdown(Shutdown::Write);
-    if split.broken {
-        usize::MAX
-    } else {
-        split.buf.len()
+    Pumped {
+        left: if split.broken {
+            usize::MAX
+        } else {
+            split.buf.len()
+        },
+        fds: forwarded,
     }
 }
 
@@ -202,10 +430,10 @@ fn main() {
         );
         thread::spawn(move || pump(server, client, 'S', log))
     };
-    let left_up = up.join().unwrap();
+    let up = up.join().unwrap();
     // The client is gone; don't wait forever for the daemon to hang up.
     let _ = server.set_read_timeout(Some(Duration::from_secs(5)));
-    let left_down = down.join().unwrap();
+    let down = down.join().unwrap();
 
     let frames = std::mem::take(&mut *log.lock().unwrap());
     let mut text = format!(
@@ -213,6 +441,12 @@ fn main() {
          # format: one frame per line, `C <hex>` client->server, `S <hex>` server->client, in order seen\n",
         utc_now()
     );
+    if up.fds + down.fds > 0 {
+        text.push_str(&format!(
+            "# descriptors: {} client->server, {} server->client, forwarded with their carriers\n",
+            up.fds, down.fds
+        ));
+    }
     for (tag, frame) in &frames {
         text.push(*tag);
         text.push(' ');
@@ -229,10 +463,20 @@ fn main() {
         frames.iter().filter(|f| f.0 == 'C').count(),
         frames.iter().filter(|f| f.0 == 'S').count(),
     );
-    eprintln!("record: {out}: {c} client frames, {s} server frames");
-    if left_up != 0 || left_down != 0 {
+    eprintln!(
+        "record: {out}: {c} client frames, {s} server frames, descriptors {} up, {} down{}",
+        up.fds,
+        down.fds,
+        if fds::FORWARDED {
+            ""
+        } else {
+            " (not forwarded on this platform)"
+        }
+    );
+    if up.left != 0 || down.left != 0 {
         eprintln!(
-            "record: incomplete or unparsable trailing bytes (client {left_up}, server {left_down})"
+            "record: incomplete or unparsable trailing bytes (client {}, server {})",
+            up.left, down.left
         );
         process::exit(1);
     }

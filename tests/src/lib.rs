@@ -347,6 +347,17 @@ impl SecondDaemon {
         format!("test+unix:///default?socket={}", self.socket.display())
     }
 
+    /// `qemu+unix:///session` on this daemon: its storage driver is real (a
+    /// session daemon's pools live under its own home).
+    pub fn session_uri(&self) -> String {
+        format!("qemu+unix:///session?socket={}", self.socket.display())
+    }
+
+    /// A directory the daemon (running as `nobody`) owns, for its pools.
+    pub fn home(&self) -> PathBuf {
+        self.dir.join("home")
+    }
+
     /// Sends `signal` (a `kill -s` name such as `STOP` or `CONT`).
     pub fn signal(&self, signal: &str) {
         let status = Command::new("kill")

@@ -63,6 +63,14 @@ pub(crate) trait Transport: Send + Unpin + 'static {
     /// Whether this transport can carry descriptors (unix sockets only).
     fn can_pass_fds(&self) -> bool;
 
+    /// Whether the peer has hung up, checked without reading (the driver
+    /// asks while it holds off reading for a slow stream consumer, so a
+    /// dead daemon is noticed anyway). `false` when the transport cannot
+    /// tell.
+    fn peer_closed(&self) -> bool {
+        false
+    }
+
     /// Flushes bytes buffered by the transport itself (TLS records, say).
     fn poll_flush(&mut self, cx: &mut Context<'_>) -> Poll<io::Result<()>>;
 

@@ -175,6 +175,16 @@ impl Transport for UnixTransport {
         true
     }
 
+    fn peer_closed(&self) -> bool {
+        use rustix::event::{PollFd, PollFlags, poll};
+        let mut fds = [PollFd::new(&self.stream, PollFlags::RDHUP)];
+        // A zero timeout: this never waits.
+        matches!(poll(&mut fds, Some(&rustix::event::Timespec::default())), Ok(n) if n > 0)
+            && fds[0]
+                .revents()
+                .intersects(PollFlags::RDHUP | PollFlags::HUP | PollFlags::ERR)
+    }
+
     fn poll_flush(&mut self, _cx: &mut Context<'_>) -> Poll<io::Result<()>> {
         // Every sendmsg went straight to the kernel.
         Poll::Ready(Ok(()))
