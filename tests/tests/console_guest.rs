@@ -205,6 +205,34 @@ async fn console_graphics_and_events_of_a_real_guest() {
                 .expect("open graphics with our socket");
             assert_eq!(vnc_banner(OwnedFd::from(ours)), b"RFB 003.008\n");
         }
+        // Descriptors to the monitor (QMP getfd) and to the domain.
+        for i in 0..3 {
+            let (a, b) = StdUnixStream::pair().unwrap();
+            let cmd = format!("{{\"execute\":\"getfd\",\"arguments\":{{\"fdname\":\"vw{i}\"}}}}");
+            let (reply, back) = client
+                .domain_monitor_command_with_files(
+                    dom.clone(),
+                    cmd.as_str().into(),
+                    0,
+                    vec![OwnedFd::from(a)],
+                )
+                .await
+                .expect("getfd with a descriptor");
+            assert!(reply.as_str().contains("\"return\""), "{reply}");
+            assert!(back.is_empty());
+            let cmd = format!("{{\"execute\":\"closefd\",\"arguments\":{{\"fdname\":\"vw{i}\"}}}}");
+            client
+                .domain_monitor_command(dom.clone(), cmd.as_str().into(), 0)
+                .await
+                .expect("closefd: QEMU had received it");
+            drop(b);
+        }
+        let (a, b) = StdUnixStream::pair().unwrap();
+        client
+            .domain_fd_associate(dom.clone(), "vwfd".into(), 0, vec![OwnedFd::from(a)])
+            .await
+            .expect("associate a descriptor with the domain");
+        drop(b);
         assert_eq!(open_fds(), before, "descriptors leaked");
 
         // A device added live raises DEVICE_ADDED.

@@ -58,7 +58,10 @@ async fn the_stream_its_subscribers_and_pending_calls_fail_when_the_daemon_dies(
         tokio::spawn(async move { client.connect_get_hostname().await })
     };
     tokio::time::sleep(Duration::from_millis(100)).await;
-    assert!(!pending.is_finished(), "a call answered through a full stream");
+    assert!(
+        !pending.is_finished(),
+        "a call answered through a full stream"
+    );
 
     let killed = Instant::now();
     daemon.kill();
@@ -80,7 +83,11 @@ async fn the_stream_its_subscribers_and_pending_calls_fail_when_the_daemon_dies(
             Err(e) => break e,
         }
     };
-    assert!(killed.elapsed() < Duration::from_secs(1), "took {:?}", killed.elapsed());
+    assert!(
+        killed.elapsed() < Duration::from_secs(1),
+        "took {:?}",
+        killed.elapsed()
+    );
     assert!(error.to_string().contains("closed"), "{error}");
     assert!(client.is_closed());
 }
@@ -99,7 +106,10 @@ async fn a_long_upload_trips_neither_keepalive() {
         .await
         .unwrap();
     let vol = volume(&client, &daemon, 16 * MIB).await;
-    let mut stream = client.storage_vol_upload(vol.clone(), 0, 0, 0).await.unwrap();
+    let mut stream = client
+        .storage_vol_upload(vol.clone(), 0, 0, 0)
+        .await
+        .unwrap();
     let started = Instant::now();
     // 16 MiB over about 6 s: far longer than the keepalive allows silence.
     for i in 0..64u8 {

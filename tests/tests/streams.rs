@@ -447,3 +447,25 @@ async fn a_stream_opened_and_dropped_before_its_reply_is_aborted() {
     client.connect_get_hostname().await.unwrap();
     assert!(started.elapsed() < Duration::from_secs(5));
 }
+
+#[tokio::test]
+async fn create_with_files_carries_descriptors_and_stays_in_sync() {
+    let client = qemu_client().await;
+    let before = std::fs::read_dir("/proc/self/fd").unwrap().count();
+    for _ in 0..3 {
+        let (a, b) = std::os::unix::net::UnixStream::pair().unwrap();
+        // An invalid definition: the daemon reads the call and its
+        // descriptor, then refuses the XML.
+        let e = client
+            .domain_create_xml_with_files("<domain/>".into(), 0, vec![a.into()])
+            .await
+            .expect_err("an invalid domain");
+        assert_eq!(e.kind(), ErrorKind::Libvirt, "{e}");
+        drop(b);
+        client
+            .connect_get_hostname()
+            .await
+            .expect("in sync after the descriptor");
+    }
+    assert_eq!(std::fs::read_dir("/proc/self/fd").unwrap().count(), before);
+}
