@@ -265,7 +265,7 @@ async fn console_graphics_and_events_of_a_real_guest() {
         let _ = std::fs::remove_file(&disk);
     };
     // Clean up the guest whatever happened.
-    let outcome = tokio::spawn(async move { result.await }).await;
+    let outcome = tokio::spawn(result).await;
     remove(&client, &dom).await;
     if let Err(e) = outcome {
         std::panic::resume_unwind(e.into_panic());

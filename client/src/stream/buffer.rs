@@ -2,15 +2,10 @@
 //! reader: a bounded buffer of received packets, the count of bytes sent
 //! but not yet written to the socket, and the stream's end.
 //!
-//! Flow control policy. libvirt has no flow control of its own: the daemon
-//! sends a stream's packets as fast as the socket takes them. When a
-//! stream's buffer holds [`READ_LIMIT`] bytes, the connection stops reading
-//! its socket until the consumer has taken half of them. That keeps memory
-//! bounded, at a cost: while it waits, replies and events for every other
-//! caller on the same connection wait too (as they would behind libvirt's
-//! own socket). A consumer that stalls for longer than the daemon's
-//! keepalive allows (30 s by default) loses the connection. Use a separate
-//! connection for bulk transfers whose consumer may be slow.
+//! The flow-control policy these implement is described in the
+//! [`stream`](super) module docs: [`READ_LIMIT`] bytes buffered pause the
+//! connection's reading until half are consumed; [`WRITE_WINDOW`] bytes
+//! queued make the sender wait.
 
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex, MutexGuard};

@@ -10,7 +10,20 @@
 //! that has not ended aborts it (or finishes it, once the daemon's data has
 //! all been read); the connection stays usable either way.
 //!
-//! Memory and fairness: see [`buffer`] for the flow-control policy.
+//! # Memory and fairness
+//!
+//! libvirt has no flow control of its own: the daemon sends a stream's
+//! packets as fast as the socket takes them. Each stream buffers at most
+//! 4 MiB of received data; when that is full the connection stops reading
+//! its socket until the consumer has taken half of it. Memory stays bounded
+//! at a cost: while a stream's consumer lags, replies and events for every
+//! other caller on the same connection wait too, as they would behind
+//! libvirt's own socket. A daemon that dies meanwhile is still noticed
+//! within a fraction of a second. A consumer that stalls longer than the
+//! daemon's keepalive allows (30 s by default) loses the connection, so use
+//! a connection of its own for a bulk transfer whose consumer may be slow.
+//! Sending waits while more than 4 MiB of a stream's data is queued for
+//! the socket.
 
 pub(crate) mod buffer;
 mod file;
