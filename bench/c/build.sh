@@ -7,4 +7,7 @@ mkdir -p "$ROOT/target/bench"
 # shellcheck disable=SC2046
 gcc -O2 -std=gnu11 -Wall -Wextra -o "$ROOT/target/bench/virtbench" "$ROOT/bench/c/virtbench.c" \
     $(pkg-config --cflags --libs libvirt) -lpthread
-echo "built $ROOT/target/bench/virtbench" >&2
+# shellcheck disable=SC2046
+gcc -O2 -std=gnu11 -Wall -Wextra -o "$ROOT/target/bench/eventbench" "$ROOT/bench/c/eventbench.c" \
+    $(pkg-config --cflags --libs libvirt) -lpthread
+echo "built $ROOT/target/bench/virtbench and eventbench" >&2
