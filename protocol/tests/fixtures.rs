@@ -20,7 +20,9 @@ use virtwire_protocol::{BodyPart, admin, keepalive, lxc, qemu, remote};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Kind {
     Call,
+    CallWithFds,
     Reply,
+    ReplyWithFds,
     ErrorReply,
     Event,
     Keepalive,
@@ -170,7 +172,11 @@ fn check_frame(recorded: &Recorded) -> Result<Kind, String> {
                 &format!("{what} args"),
                 roundtrip_program(header, BodyPart::Args, body),
             )?;
-            Ok(Kind::Call)
+            Ok(if header.r#type == MessageType::Call {
+                Kind::Call
+            } else {
+                Kind::CallWithFds
+            })
         }
         MessageType::Reply | MessageType::ReplyWithFds => match header.status {
             MessageStatus::Ok => {
@@ -178,7 +184,11 @@ fn check_frame(recorded: &Recorded) -> Result<Kind, String> {
                     &format!("{what} ret"),
                     roundtrip_program(header, BodyPart::Ret, body),
                 )?;
-                Ok(Kind::Reply)
+                Ok(if header.r#type == MessageType::Reply {
+                    Kind::Reply
+                } else {
+                    Kind::ReplyWithFds
+                })
             }
             MessageStatus::Error => {
                 expect_error_body(body)?;
@@ -271,10 +281,14 @@ fn recorded_frames_round_trip() {
     );
     for kind in [
         Kind::Call,
+        Kind::CallWithFds,
         Kind::Reply,
+        Kind::ReplyWithFds,
         Kind::ErrorReply,
         Kind::Event,
+        Kind::Keepalive,
         Kind::Stream,
+        Kind::StreamHole,
     ] {
         assert!(
             totals.get(&kind).copied().unwrap_or(0) > 0,
