@@ -90,12 +90,8 @@ fn poll_shutdown(handle: &Handle, cx: &mut Context<'_>) -> Poll<io::Result<()>> 
         }
     }
     let mut state = handle.shared.lock();
-    if let Some(e) = &state.refused {
-        return Poll::Ready(Err(io::Error::other(handle.refused(e.clone()))));
-    }
-    match &state.end {
-        Some(Ok(())) => Poll::Ready(Ok(())),
-        Some(Err(e)) => Poll::Ready(Err(io::Error::other(handle.error(e.clone())))),
+    match handle.outcome(&state) {
+        Some(result) => Poll::Ready(result.map_err(io::Error::other)),
         None => {
             state.writer = Some(cx.waker().clone());
             Poll::Pending

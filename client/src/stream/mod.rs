@@ -114,17 +114,19 @@ impl Handle {
 
     /// The error that ends every further operation, if the stream is over.
     fn ended(&self, state: &buffer::StreamState) -> Option<Error> {
+        // The daemon's own error says more than a refusal it caused.
+        if let Some(Err(e)) = &state.end {
+            return Some(self.error(e.clone()));
+        }
         if let Some(e) = &state.refused {
             return Some(self.refused(e.clone()));
         }
-        match &state.end {
-            Some(Err(e)) => Some(self.error(e.clone())),
-            Some(Ok(())) => Some(Error::new(
+        state.end.as_ref().map(|_| {
+            Error::new(
                 ErrorKind::Stream,
                 format!("{}: the stream has ended", self.method),
-            )),
-            None => None,
-        }
+            )
+        })
     }
 
     /// Waits for the next chunk; `None` after the daemon's end of data.
@@ -200,28 +202,26 @@ impl Handle {
         Ok(())
     }
 
+    /// How a finish or abort came out, once it has: the daemon's end
+    /// first, then a refusal.
+    fn outcome(&self, state: &buffer::StreamState) -> Option<Result<()>> {
+        match &state.end {
+            Some(Ok(())) => Some(Ok(())),
+            Some(Err(e)) => Some(Err(self.error(e.clone()))),
+            None => state.refused.clone().map(|e| Err(self.refused(e))),
+        }
+    }
+
     /// Sends a finish or abort and waits for the daemon's answer.
     async fn close(&self, request: StreamRequest) -> Result<()> {
-        {
-            let state = self.shared.lock();
-            if let Some(e) = &state.refused {
-                return Err(self.refused(e.clone()));
-            }
-            match &state.end {
-                Some(Ok(())) => return Ok(()),
-                Some(Err(e)) => return Err(self.error(e.clone())),
-                None => {}
-            }
+        if let Some(result) = self.outcome(&self.shared.lock()) {
+            return result;
         }
         self.request(request);
         poll_fn(|cx| {
             let mut state = self.shared.lock();
-            if let Some(e) = &state.refused {
-                return Poll::Ready(Err(self.refused(e.clone())));
-            }
-            match &state.end {
-                Some(Ok(())) => Poll::Ready(Ok(())),
-                Some(Err(e)) => Poll::Ready(Err(self.error(e.clone()))),
+            match self.outcome(&state) {
+                Some(result) => Poll::Ready(result),
                 None => {
                     state.writer = Some(cx.waker().clone());
                     Poll::Pending
