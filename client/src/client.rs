@@ -217,6 +217,12 @@ impl Client {
         Error::connection(error)
     }
 
+    /// How loaded the connection is: calls in flight and queued, open
+    /// streams and event registrations (as of the driver's last wake).
+    pub fn stats(&self) -> crate::ConnectionStats {
+        self.inner.shared.stats()
+    }
+
     /// Whether the connection has closed.
     pub fn is_closed(&self) -> bool {
         self.inner.shared.closed().is_some() || self.inner.commands.is_closed()

@@ -27,7 +27,7 @@ use virtwire_protocol::conn::{
 
 use crate::event::fanout::Fanout;
 use crate::io::Transport;
-use crate::shared::Shared;
+use crate::shared::{ConnectionStats, Shared};
 use crate::stream::buffer::{self, ReadResume};
 
 /// The result a call's waiter receives: its serial and the reply or failure.
@@ -84,6 +84,11 @@ impl Waiter for ReplySender {
 /// frames announced larger (bounded by the protocol's maximum).
 const READ_CHUNK: usize = 64 * 1024;
 
+/// Calls the client holds back under the in-flight cap before it stops
+/// taking more from its callers, who then wait: a flood of calls never
+/// grows memory without bound.
+const MAX_QUEUED: usize = 1024;
+
 /// How often a paused reader checks whether the daemon hung up.
 const PROBE_EVERY: std::time::Duration = std::time::Duration::from_millis(200);
 
@@ -138,7 +143,12 @@ impl<T: Transport> Driver<T> {
     }
 
     fn take_commands(&mut self, cx: &mut Context<'_>) {
-        while let Poll::Ready(command) = self.commands.poll_recv(cx) {
+        // Past the limit the channel is not polled: callers wait in `send`,
+        // and replies (which free room) bring the driver back here.
+        while self.conn.queued() < MAX_QUEUED {
+            let Poll::Ready(command) = self.commands.poll_recv(cx) else {
+                break;
+            };
             match command {
                 Some(command) => {
                     if self.command(command) {
@@ -423,6 +433,12 @@ impl<T: Transport> Future for Driver<T> {
             if this.conn.closed().is_some() {
                 continue;
             }
+            this.shared.set_stats(ConnectionStats {
+                in_flight: this.conn.in_flight(),
+                queued: this.conn.queued(),
+                open_streams: this.conn.open_streams(),
+                subscriptions: this.conn.subscriptions(),
+            });
             // Reading may have produced output (pongs, released queued calls).
             if this.conn.wants_transmit() && this.conn.closed().is_none() {
                 continue;

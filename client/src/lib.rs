@@ -43,6 +43,7 @@ pub use connect::ConnectOptions;
 pub use domain_state::DomainState;
 pub use error::{Error, ErrorCode, ErrorDomain, ErrorKind, ErrorLevel, LibvirtError, Result};
 pub use feature::Feature;
+pub use shared::ConnectionStats;
 pub use virtwire_protocol as protocol;
 pub use virtwire_protocol::conn::KeepaliveConfig;
 pub use virtwire_protocol::xdr::XdrString;

@@ -231,3 +231,51 @@ async fn a_sasl_only_daemon_gets_a_clear_auth_error() {
     assert!(error.to_string().contains("SASL"), "{error}");
     server.await.unwrap();
 }
+
+#[tokio::test]
+async fn a_flood_of_calls_is_held_back_not_buffered_without_bound() {
+    let (client_io, mut peer) = tokio::io::duplex(64 * 1024);
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(async move {
+        let mut buf = BytesMut::new();
+        handshake(&mut peer, &mut buf).await;
+        // Read whatever arrives, answer nothing, until told to hang up.
+        let mut sink = vec![0u8; 64 * 1024];
+        tokio::select! {
+            _ = async { while peer.read(&mut sink).await.map(|n| n > 0).unwrap_or(false) {} } => {}
+            _ = stop_rx => {}
+        }
+    });
+    let client = virtwire::ConnectOptions::new()
+        .connect_stream(client_io, "test:///default")
+        .await
+        .expect("handshake");
+    let calls: Vec<_> = (0..5000)
+        .map(|_| {
+            let client = client.clone();
+            tokio::spawn(async move { client.connect_get_hostname().await })
+        })
+        .collect();
+    // Let every task try to send its call.
+    for _ in 0..50 {
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    let stats = client.stats();
+    assert_eq!(stats.in_flight, 5, "{stats:?}");
+    assert_eq!(
+        stats.queued, 1024,
+        "the client holds back a bounded number: {stats:?}"
+    );
+    // The rest wait in their callers, not in the connection.
+    assert!(calls.iter().all(|c| !c.is_finished()));
+    stop_tx.send(()).unwrap();
+    server.await.unwrap();
+    for call in calls {
+        let error = tokio::time::timeout(std::time::Duration::from_secs(5), call)
+            .await
+            .expect("every call ends once the peer hangs up")
+            .unwrap()
+            .expect_err("never answered");
+        assert!(error.is_closed(), "{error:?}");
+    }
+}
