@@ -16,6 +16,8 @@ DIRS=(
     tests/qemuxmlconfdata
     tests/genericxml2xmlindata
     tests/networkxml2xmlin
+    # networkxml2xmlin symlinks some of its inputs from here.
+    tests/networkxml2confdata
     tests/virnetworkportxml2xmldata
     tests/storagepoolxml2xmlin
     tests/storagevolxml2xmlin
