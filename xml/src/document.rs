@@ -1,0 +1,91 @@
+//! A whole document: what surrounds the root, and the root as a typed view.
+
+use std::ops::{Deref, DerefMut};
+
+use crate::error::{Error, ErrorKind};
+use crate::model::{Coverage, coverage, validate};
+use crate::parse::parse_tree;
+use crate::tree::{Misc, Tree};
+use crate::view::View;
+use crate::write::write_parts;
+
+/// A parsed (or built) document whose root is the view `T`. Dereferences to
+/// the root, so `doc.name()` reads the domain's name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document<T> {
+    /// Declaration, comments and whitespace before the root, as read.
+    pub prolog: Vec<Misc>,
+    /// The root element.
+    pub root: T,
+    /// Comments and whitespace after the root, as read.
+    pub epilog: Vec<Misc>,
+}
+
+impl<T: View> Document<T> {
+    /// A document holding only `root`, laid out the way libvirt indents.
+    pub fn new(root: T) -> Self {
+        let mut el = root.into_element();
+        el.reindent(0);
+        Document {
+            prolog: Vec::new(),
+            root: T::from_element(el),
+            epilog: Vec::new(),
+        }
+    }
+
+    /// Parses `src`: it must be well-formed, have `T`'s root element, and
+    /// every value `T` models must parse as its type.
+    pub fn parse(src: &str) -> Result<Self, Error> {
+        let tree = parse_tree(src)?;
+        if tree.root.name != T::NAME {
+            return Err(Error::at(
+                ErrorKind::WrongRoot {
+                    expected: T::NAME,
+                    found: tree.root.name.clone(),
+                },
+                src,
+                tree.root.pos,
+                format!("/{}", tree.root.name),
+            ));
+        }
+        validate(&tree.root, T::model(), src, &format!("/{}", T::NAME))?;
+        Ok(Document {
+            prolog: tree.prolog,
+            root: T::from_element(tree.root),
+            epilog: tree.epilog,
+        })
+    }
+
+    /// The document as XML text, exactly as the tree holds it.
+    pub fn to_xml(&self) -> String {
+        write_parts(&self.prolog, self.root.as_element(), &self.epilog)
+    }
+
+    /// How many elements, attributes and text values `T`'s views model, and
+    /// how many are only kept.
+    pub fn coverage(&self) -> Coverage {
+        coverage(self.root.as_element(), T::model())
+    }
+
+    /// The whole document as an untyped tree.
+    pub fn into_tree(self) -> Tree {
+        Tree {
+            prolog: self.prolog,
+            root: self.root.into_element(),
+            epilog: self.epilog,
+        }
+    }
+}
+
+impl<T> Deref for Document<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.root
+    }
+}
+
+impl<T> DerefMut for Document<T> {
+    fn deref_mut(&mut self) -> &mut T {
+        &mut self.root
+    }
+}

@@ -1,0 +1,96 @@
+//! Errors with a place: line, column and element path.
+
+use std::fmt;
+
+/// What went wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The bytes are not well-formed XML (quick-xml's message).
+    Syntax(String),
+    /// The input is not UTF-8.
+    NotUtf8,
+    /// A document needs exactly one root element.
+    NoRoot,
+    /// The root element is not the one this document type has.
+    WrongRoot {
+        /// The element the document type expects, e.g. `domain`.
+        expected: &'static str,
+        /// The element found.
+        found: String,
+    },
+    /// A modelled value does not parse as its type.
+    InvalidValue {
+        /// The text found.
+        value: String,
+        /// What was expected, e.g. `an unsigned integer`.
+        expected: &'static str,
+    },
+}
+
+/// An error with where it happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    /// What went wrong.
+    pub kind: ErrorKind,
+    /// 1-based line, 0 when unknown (an element built in code).
+    pub line: u32,
+    /// 1-based column in characters, 0 when unknown.
+    pub column: u32,
+    /// Element path like `/domain/devices/disk[2]/source/@file`.
+    pub path: String,
+}
+
+impl Error {
+    /// An error at byte `offset` of `src` (clamped to its length).
+    pub(crate) fn at(kind: ErrorKind, src: &str, offset: Option<usize>, path: String) -> Self {
+        let (line, column) = offset.map_or((0, 0), |o| line_col(src, o));
+        Error {
+            kind,
+            line,
+            column,
+            path,
+        }
+    }
+}
+
+/// 1-based line and column (in characters) of byte `offset` in `src`.
+pub(crate) fn line_col(src: &str, offset: usize) -> (u32, u32) {
+    let mut offset = offset.min(src.len());
+    // An offset inside a multi-byte character counts as that character.
+    while !src.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &src[..offset];
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (
+        u32::try_from(line).unwrap_or(u32::MAX),
+        u32::try_from(column).unwrap_or(u32::MAX),
+    )
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line > 0 {
+            write!(f, "line {}, column {}: ", self.line, self.column)?;
+        }
+        if !self.path.is_empty() {
+            write!(f, "{}: ", self.path)?;
+        }
+        match &self.kind {
+            ErrorKind::Syntax(m) => write!(f, "malformed XML: {m}"),
+            ErrorKind::NotUtf8 => write!(f, "input is not UTF-8"),
+            ErrorKind::NoRoot => write!(f, "no root element"),
+            ErrorKind::WrongRoot { expected, found } => {
+                write!(f, "root element is <{found}>, expected <{expected}>")
+            }
+            ErrorKind::InvalidValue { value, expected } => {
+                write!(f, "invalid value {value:?}: expected {expected}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {}

@@ -1,0 +1,137 @@
+//! Typed attribute and text values, and the enums with an `Other` fallback.
+
+use std::borrow::Cow;
+
+/// A value stored as text in an attribute or element. Parsing never loses
+/// information: the tree keeps the text, the type only interprets it.
+pub trait XmlValue: Sized {
+    /// What a valid value looks like, for error messages.
+    const EXPECTED: &'static str;
+    /// Interprets `s`, or `None` when it is not a valid value.
+    fn from_xml(s: &str) -> Option<Self>;
+    /// The text to store.
+    fn to_xml(&self) -> Cow<'_, str>;
+}
+
+/// Whether `s` is valid for `T`; what models store to validate documents.
+pub(crate) fn check<T: XmlValue>(s: &str) -> bool {
+    T::from_xml(s).is_some()
+}
+
+impl XmlValue for String {
+    const EXPECTED: &'static str = "a string";
+    fn from_xml(s: &str) -> Option<Self> {
+        Some(s.to_owned())
+    }
+    fn to_xml(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self)
+    }
+}
+
+macro_rules! int_value {
+    ($($t:ty),*) => {$(
+        impl XmlValue for $t {
+            const EXPECTED: &'static str = concat!("an integer (", stringify!($t), ", decimal or 0x hex)");
+            fn from_xml(s: &str) -> Option<Self> {
+                // libvirt parses most numbers with base 0 (strtol), so
+                // addresses like 0x0a are as valid as decimal.
+                let s = s.trim();
+                let (neg, digits) = match s.strip_prefix('-') {
+                    Some(rest) => (true, rest),
+                    None => (false, s.strip_prefix('+').unwrap_or(s)),
+                };
+                let v = match digits.strip_prefix("0x").or_else(|| digits.strip_prefix("0X")) {
+                    Some(hex) => i128::from_str_radix(hex, 16).ok()?,
+                    None => digits.parse::<i128>().ok()?,
+                };
+                <$t>::try_from(if neg { -v } else { v }).ok()
+            }
+            fn to_xml(&self) -> Cow<'_, str> {
+                Cow::Owned(self.to_string())
+            }
+        }
+    )*};
+}
+int_value!(u8, u16, u32, u64, i32, i64);
+
+/// Declares a string-valued enum whose unknown values are kept as
+/// `Other(String)`, so a newer libvirt's values survive a round trip.
+macro_rules! xml_enum {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $text:literal, )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        $vis enum $name {
+            $( $(#[$vmeta])* $variant, )*
+            /// A value this version does not know, kept as written.
+            Other(String),
+        }
+
+        impl $name {
+            /// The value as written in XML.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $( $name::$variant => $text, )*
+                    $name::Other(s) => s,
+                }
+            }
+        }
+
+        impl $crate::XmlValue for $name {
+            const EXPECTED: &'static str = stringify!($name);
+            fn from_xml(s: &str) -> Option<Self> {
+                Some(match s {
+                    $( $text => $name::$variant, )*
+                    other => $name::Other(other.to_owned()),
+                })
+            }
+            fn to_xml(&self) -> ::std::borrow::Cow<'_, str> {
+                ::std::borrow::Cow::Borrowed(self.as_str())
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+pub(crate) use xml_enum;
+
+xml_enum! {
+    /// libvirt's `yes`/`no` switches.
+    pub enum YesNo {
+        /// `yes`
+        Yes = "yes",
+        /// `no`
+        No = "no",
+    }
+}
+
+xml_enum! {
+    /// libvirt's `on`/`off` switches.
+    pub enum OnOff {
+        /// `on`
+        On = "on",
+        /// `off`
+        Off = "off",
+    }
+}
+
+impl From<bool> for YesNo {
+    fn from(b: bool) -> Self {
+        if b { YesNo::Yes } else { YesNo::No }
+    }
+}
+
+impl From<bool> for OnOff {
+    fn from(b: bool) -> Self {
+        if b { OnOff::On } else { OnOff::Off }
+    }
+}
