@@ -12,17 +12,89 @@
 //! calls `connect_get_hostname` on every connection (each must answer),
 //! and reads it once more. Prints one JSON line with the fields of
 //! `bench/c/connbench.c`, then closes every connection.
+//!
+//! A counting allocator adds the live heap per idle connection
+//! (`heap_bytes_per_conn`, `allocs_per_conn`); `--alloc-breakdown` also
+//! prints, on stderr, the live allocations per connection by size.
 
 mod support;
 
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering::Relaxed};
 use std::time::{Duration, Instant};
 use tokio::task::JoinSet;
 use virtwire::prelude::*;
+
+/// The system allocator, counting live bytes and blocks (and, when
+/// [`BY_SIZE_ON`], live blocks by size).
+struct Counting;
+
+static LIVE_BYTES: AtomicIsize = AtomicIsize::new(0);
+static LIVE_BLOCKS: AtomicIsize = AtomicIsize::new(0);
+/// Sizes are counted in 8-byte steps up to this; larger ones in the last slot.
+const SIZE_SLOTS: usize = 16 * 1024 + 1;
+static BY_SIZE: [AtomicIsize; SIZE_SLOTS] = [const { AtomicIsize::new(0) }; SIZE_SLOTS];
+static BY_SIZE_ON: AtomicBool = AtomicBool::new(false);
+
+fn size_slot(size: usize) -> usize {
+    size.div_ceil(8).min(SIZE_SLOTS - 1)
+}
+
+fn count(size: usize, delta: isize) {
+    LIVE_BYTES.fetch_add(delta * size as isize, Relaxed);
+    LIVE_BLOCKS.fetch_add(delta, Relaxed);
+    if BY_SIZE_ON.load(Relaxed) {
+        BY_SIZE[size_slot(size)].fetch_add(delta, Relaxed);
+    }
+}
+
+// SAFETY: every call goes to the system allocator unchanged; the counters
+// are only bookkeeping.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: the caller's contract is System's.
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            count(layout.size(), 1);
+        }
+        p
+    }
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: the caller's contract is System's.
+        let p = unsafe { System.alloc_zeroed(layout) };
+        if !p.is_null() {
+            count(layout.size(), 1);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        count(layout.size(), -1);
+        // SAFETY: the caller's contract is System's.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // SAFETY: the caller's contract is System's.
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            count(layout.size(), -1);
+            count(new_size, 1);
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+fn by_size() -> Vec<isize> {
+    BY_SIZE.iter().map(|c| c.load(Relaxed)).collect()
+}
 
 struct Args {
     count: usize,
     parallel: Option<usize>,
     uri: String,
+    breakdown: bool,
 }
 
 fn fail(message: &str) -> ! {
@@ -35,6 +107,7 @@ fn parse_args() -> Args {
         count: 2000,
         parallel: None,
         uri: String::new(),
+        breakdown: false,
     };
     let mut width = 64;
     let mut it = std::env::args().skip(1);
@@ -52,6 +125,7 @@ fn parse_args() -> Args {
             },
             "--parallel" => width = value().parse().unwrap_or_else(|_| fail("bad --parallel")),
             "--uri" => args.uri = value(),
+            "--alloc-breakdown" => args.breakdown = true,
             other => fail(&format!("unknown argument {other}")),
         }
     }
@@ -137,13 +211,20 @@ async fn run(args: Args) -> virtwire::Result<()> {
     first.connect_get_hostname().await?;
     tokio::time::sleep(Duration::from_millis(100)).await;
 
+    BY_SIZE_ON.store(args.breakdown, Relaxed);
+    let sizes_before = by_size();
     let before = status();
+    let (heap0, blocks0) = (LIVE_BYTES.load(Relaxed), LIVE_BLOCKS.load(Relaxed));
     let (cpu0, start) = (cpu_time(), Instant::now());
     let clients = open_all(&args).await?;
     let (open, open_cpu) = (start.elapsed(), cpu_time() - cpu0);
     // Let every connection task take its last commands and go idle.
     tokio::time::sleep(Duration::from_millis(100)).await;
     let idle = status();
+    let (heap1, blocks1) = (LIVE_BYTES.load(Relaxed), LIVE_BLOCKS.load(Relaxed));
+    if args.breakdown {
+        breakdown(&sizes_before, &by_size(), args.count);
+    }
 
     let start = Instant::now();
     let mut answered = 0;
@@ -165,6 +246,7 @@ async fn run(args: Args) -> virtwire::Result<()> {
          \"open_us_per_conn\":{:.1},\"open_cpu_us_per_conn\":{:.1},\
          \"rss_before_kib\":{},\"rss_idle_kib\":{},\"rss_after_calls_kib\":{},\
          \"rss_kib_per_conn\":{:.3},\"anon_kib_per_conn\":{:.3},\
+         \"heap_bytes_per_conn\":{:.1},\"allocs_per_conn\":{:.2},\
          \"threads_before\":{},\"threads_idle\":{},\"threads_after_calls\":{},\
          \"answered\":{answered},\"calls_secs\":{:.6}}}",
         args.parallel.unwrap_or(1),
@@ -177,6 +259,8 @@ async fn run(args: Args) -> virtwire::Result<()> {
         after.rss,
         (idle.rss - before.rss) as f64 / n,
         (idle.anon - before.anon) as f64 / n,
+        (heap1 - heap0) as f64 / n,
+        (blocks1 - blocks0) as f64 / n,
         before.threads,
         idle.threads,
         after.threads,
@@ -191,6 +275,33 @@ async fn run(args: Args) -> virtwire::Result<()> {
         std::process::exit(1);
     }
     Ok(())
+}
+
+/// Prints the live allocations the N connections added, by size.
+fn breakdown(before: &[isize], after: &[isize], conns: usize) {
+    let n = conns as f64;
+    let mut rows: Vec<(usize, isize)> = before
+        .iter()
+        .zip(after)
+        .enumerate()
+        .map(|(slot, (b, a))| (slot, a - b))
+        .filter(|&(_, d)| d != 0)
+        .collect();
+    rows.sort_by_key(|&(slot, d)| std::cmp::Reverse(d * slot as isize));
+    eprintln!("live allocations added per connection, by size (8-byte steps):");
+    eprintln!("{:>10} {:>8} {:>10}", "size <=", "blocks", "bytes");
+    let mut total = 0.0;
+    for (slot, d) in rows {
+        let size = if slot == SIZE_SLOTS - 1 {
+            "larger".to_owned()
+        } else {
+            (slot * 8).to_string()
+        };
+        let bytes = (d * slot as isize * 8) as f64 / n;
+        total += bytes;
+        eprintln!("{size:>10} {:>8.2} {bytes:>10.1}", d as f64 / n);
+    }
+    eprintln!("{:>10} {:>8} {total:>10.1}", "total", "");
 }
 
 fn main() {
