@@ -8,6 +8,8 @@ Open time per connection is the wall time of opening all N divided by N
 Per (impl, mode) the best run is kept for each figure independently: lowest
 open time and CPU per connection, lowest RSS per idle connection; answered
 is the fewest over the runs and the thread change the largest.
+heap B is the live heap per idle connection from virtwire's counting
+allocator (C: not measured).
 Targets: virtwire's open time per connection <= C's; idle memory <= 4 KiB
 per connection (VmRSS); every connection answers; the thread count stays
 flat (idle and after the calls equal to before).
@@ -34,6 +36,7 @@ def load(path):
             cur = best.setdefault(key, {
                 "conns": r["conns"], "open": r["open_us_per_conn"], "cpu": r["open_cpu_us_per_conn"],
                 "rss": r["rss_kib_per_conn"], "anon": r["anon_kib_per_conn"],
+                "heap": r.get("heap_bytes_per_conn"),
                 "answered": r["answered"], "threads": (r["threads_before"], r["threads_idle"], r["threads_after_calls"]),
                 "growth": growth, "runs": 0,
             })
@@ -41,6 +44,8 @@ def load(path):
             cur["cpu"] = min(cur["cpu"], r["open_cpu_us_per_conn"])
             cur["rss"] = min(cur["rss"], r["rss_kib_per_conn"])
             cur["anon"] = min(cur["anon"], r["anon_kib_per_conn"])
+            if r.get("heap_bytes_per_conn") is not None:
+                cur["heap"] = min(cur["heap"], r["heap_bytes_per_conn"])
             cur["answered"] = min(cur["answered"], r["answered"])
             cur["conns"] = max(cur["conns"], r["conns"])
             if growth >= cur["growth"]:
@@ -55,7 +60,11 @@ def ratio(a, b):
 
 
 def fmt(x, spec):
-    return "-" if x is None else format(x, spec)
+    """format(x, spec), or a '-' as wide as spec's width when x is None."""
+    if x is not None:
+        return format(x, spec)
+    width = "".join(ch for ch in spec.split(".")[0] if ch.isdigit())
+    return "-".rjust(int(width) if width else 1)
 
 
 def verdict(ok):
@@ -77,7 +86,7 @@ def main(argv):
     print()
     print("== many connections from one process, best of runs (ratios: virtwire / C)")
     hdr = (f"{'impl':<9} {'mode':<10} {'P':>3} | {'conns':>5} {'open us':>8} {'cpu us':>7} | "
-           f"{'RSS KiB':>7} {'anon KiB':>8} | {'threads':>11} {'answered':>8} | {'open x':>6} {'RSS x':>6}")
+           f"{'RSS KiB':>7} {'anon KiB':>8} {'heap B':>7} | {'threads':>11} {'answered':>8} | {'open x':>6} {'RSS x':>6}")
     print(hdr)
     print("-" * len(hdr))
     order = sorted(best, key=lambda k: (k[0] != "c", k[1] != "sequential", k[2]))
@@ -86,7 +95,7 @@ def main(argv):
         impl, mode, par = key
         threads = "->".join(str(t) for t in v["threads"])
         print(f"{impl:<9} {mode:<10} {par:>3} | {v['conns']:>5} {v['open']:>8.1f} {v['cpu']:>7.1f} | "
-              f"{v['rss']:>7.2f} {v['anon']:>8.2f} | {threads:>11} {v['answered']:>8} | "
+              f"{v['rss']:>7.2f} {v['anon']:>8.2f} {fmt(v['heap'], '7.0f')} | {threads:>11} {v['answered']:>8} | "
               f"{fmt(ratio(v['open'], c['open']), '6.2f')} {fmt(ratio(v['rss'], c['rss']), '6.2f')}")
 
     checks = []
