@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Summarise bench JSON lines (impl c vs virtwire) into a table with ratios.
+"""Summarise bench JSON lines (impl raw, c and virtwire) into a table with ratios.
 
 usage: report.py [--strict] [--c-only] RESULTS.jsonl
 
@@ -8,6 +8,11 @@ cpu_us_per_call (taken independently over the repetitions).
 Targets: sequential calls/s >= 1.0x C; best concurrent calls/s (max over
 tasks) >= 1.2x C's best; CPU per call <= 0.25x C's (sequential is the
 headline, per-T rows are shown too).
+
+impl "raw" (bench/c/rawbench.c: pre-encoded frames on a blocking socket) is
+the floor: its "pipeline" rows with depth D sit on the "concurrent" row with
+T = D, and virtwire's ratios to it are printed beside those to C. The floor
+has no targets; --strict looks at the C targets only.
 """
 import json
 import re
@@ -29,7 +34,9 @@ def load(path):
                 r = json.loads(line)
             except ValueError:
                 continue
-            key = (r["impl"], r["mode"], int(r["tasks"]))
+            # The floor's pipeline of depth D goes with T = D.
+            mode = "concurrent" if r["mode"] == "pipeline" else r["mode"]
+            key = (r["impl"], mode, int(r["tasks"]))
             cur = best.get(key)
             if cur is None:
                 best[key] = {"cps": r["calls_per_sec"], "cpu": r["cpu_us_per_call"], "runs": 1}
@@ -56,6 +63,25 @@ def verdict(ok):
     return "-" if ok is None else ("PASS" if ok else "MISS")
 
 
+def floor(get, r_best, c_best, v_best):
+    """The floor's headline ratios: how far C and virtwire are above it."""
+    print()
+    print("== against the floor (raw = 1.00; calls/s: higher is better, CPU: lower is better)")
+    lines = [
+        ("sequential calls/s", get("raw", "sequential", 1, "cps"),
+         get("c", "sequential", 1, "cps"), get("virtwire", "sequential", 1, "cps")),
+        ("best concurrent calls/s", r_best, c_best, v_best),
+        ("CPU/call sequential", get("raw", "sequential", 1, "cpu"),
+         get("c", "sequential", 1, "cpu"), get("virtwire", "sequential", 1, "cpu")),
+    ]
+    for t in (64,):
+        lines.append((f"CPU/call T={t} (raw depth {t})", get("raw", "concurrent", t, "cpu"),
+                      get("c", "concurrent", t, "cpu"), get("virtwire", "concurrent", t, "cpu")))
+    print(f"{'':<32} {'C/raw':>7} {'vw/raw':>7}")
+    for name, r, c, v in lines:
+        print(f"{name:<32} {fmt(ratio(c, r), '7.3f')} {fmt(ratio(v, r), '7.3f')}")
+
+
 def main(argv):
     strict = "--strict" in argv
     c_only = "--c-only" in argv
@@ -73,14 +99,19 @@ def main(argv):
 
     print()
     print("== virDomainGetInfo, best of runs" + ("  (virtwire example not built yet: C only)" if c_only else ""))
-    hdr = f"{'mode':<11} {'T':>3} | {'C calls/s':>10} {'C cpu us':>9} | {'vw calls/s':>10} {'vw cpu us':>9} | {'calls/s x':>9} {'cpu x':>6}"
+    if any(k[0] == "raw" for k in best):
+        print("   raw = floor (bench/c/rawbench.c, no library); its T is the pipeline depth")
+    hdr = (f"{'mode':<11} {'T':>3} | {'raw calls/s':>11} {'raw cpu':>7} | {'C calls/s':>10} {'C cpu us':>9} | "
+           f"{'vw calls/s':>10} {'vw cpu us':>9} | {'vw/C c/s':>8} {'cpu':>6} | {'vw/raw c/s':>10} {'cpu':>6}")
     print(hdr)
     print("-" * len(hdr))
     for m, t in rows:
+        rc, ru = get("raw", m, t, "cps"), get("raw", m, t, "cpu")
         cc, cu = get("c", m, t, "cps"), get("c", m, t, "cpu")
         vc, vu = get("virtwire", m, t, "cps"), get("virtwire", m, t, "cpu")
-        print(f"{m:<11} {t:>3} | {fmt(cc, '10.0f')} {fmt(cu, '9.2f')} | {fmt(vc, '10.0f')} {fmt(vu, '9.2f')} | "
-              f"{fmt(ratio(vc, cc), '9.2f')} {fmt(ratio(vu, cu), '6.3f')}")
+        print(f"{m:<11} {t:>3} | {fmt(rc, '11.0f')} {fmt(ru, '7.2f')} | {fmt(cc, '10.0f')} {fmt(cu, '9.2f')} | "
+              f"{fmt(vc, '10.0f')} {fmt(vu, '9.2f')} | {fmt(ratio(vc, cc), '8.2f')} {fmt(ratio(vu, cu), '6.3f')} | "
+              f"{fmt(ratio(vc, rc), '10.2f')} {fmt(ratio(vu, ru), '6.3f')}")
 
     def best_conc(impl):
         vals = [(v["cps"], t) for (i, m, t), v in best.items() if i == impl and m == "concurrent"]
@@ -88,10 +119,15 @@ def main(argv):
 
     c_best, c_t = best_conc("c")
     v_best, v_t = best_conc("virtwire")
+    r_best, r_t = best_conc("raw")
     print()
+    if r_best is not None:
+        print(f"raw best pipeline:        {fmt(r_best, '.0f')} calls/s at depth {r_t}")
     print(f"C best concurrent:        {fmt(c_best, '.0f')} calls/s at T={c_t}")
     if v_best is not None:
         print(f"virtwire best concurrent: {fmt(v_best, '.0f')} calls/s at T={v_t}")
+    if r_best is not None:
+        floor(get, r_best, c_best, v_best)
     if c_only:
         print("virtwire: not run (client example bench_get_info missing); no ratios")
         return 0

@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # virtwire vs libvirt's C client: virDomainGetInfo on test:///default through
-# the same private libvirtd (scripts/libvirtd.sh), in the same run.
+# the same private libvirtd (scripts/libvirtd.sh), in the same run, with the
+# floor beside them: bench/c/rawbench.c, pre-encoded frames written to a
+# blocking socket with no library at all.
 #
-#   bench/run.sh [--calls N] [--reps R] [--threads 1,8,64] [--strict]
+#   bench/run.sh [--calls N] [--reps R] [--threads 1,8,64] [--depths 5,16,64]
+#                [--strict]
 #
 #   --calls N    calls per mode (default 20000; each of T threads does N/T)
-#   --reps R     runs per implementation, alternating C, virtwire, C, ...
+#   --reps R     runs per implementation, alternating raw, C, virtwire, ...
 #                (default 2); the table keeps the best of the R runs
 #   --threads L  thread counts for the C concurrent mode (default 1,8,64)
+#   --depths L   pipeline depths for the floor (default 5,16,64); a depth
+#                equal to a thread count shares its row in the table
 #   --strict     exit 1 if any target is missed
 #
 # VIRTWIRE_BENCH_ARGS adds arguments for the Rust side, e.g.
@@ -25,14 +30,16 @@ cd "$ROOT"
 CALLS=20000
 REPS=2
 THREADS=1,8,64
+DEPTHS=5,16,64
 STRICT=0
 while [[ $# -gt 0 ]]; do
     case $1 in
         --calls) CALLS=$2; shift 2 ;;
         --reps) REPS=$2; shift 2 ;;
         --threads) THREADS=$2; shift 2 ;;
+        --depths) DEPTHS=$2; shift 2 ;;
         --strict) STRICT=1; shift ;;
-        -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
         *) echo "bench/run.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -51,6 +58,7 @@ eval "$(scripts/libvirtd.sh env)"
 # --- builds (outside any timing) --------------------------------------------
 bench/c/build.sh
 C_BIN=$ROOT/target/bench/virtbench
+RAW_BIN=$ROOT/target/bench/rawbench
 
 RUST_BIN=
 have_example=$(cargo metadata --no-deps --format-version 1 2>/dev/null | python3 -c '
@@ -89,6 +97,8 @@ mkdir -p target/bench
 OUT=$ROOT/target/bench/results-$(date -u +%Y%m%dT%H%M%SZ).jsonl
 : >"$OUT"
 for ((r = 1; r <= REPS; r++)); do
+    say "run $r/$REPS: raw (floor)"
+    "$RAW_BIN" --calls "$CALLS" --depths "$DEPTHS" --socket "$VIRTWIRE_LIBVIRTD_SOCK" | tee -a "$OUT" >&2
     say "run $r/$REPS: C"
     "$C_BIN" --calls "$CALLS" --threads "$THREADS" | tee -a "$OUT" >&2
     if [[ -n $RUST_BIN ]]; then
@@ -106,6 +116,7 @@ echo "cpu:      $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -
 echo "libvirt:  library $(pkg-config --modversion libvirt), daemon $(libvirtd --version 2>/dev/null | awk '{print $NF}')"
 echo "rustc:    $(rustc --version 2>/dev/null || echo '?')"
 echo "workload: virDomainGetInfo on test:///default via unix socket, $CALLS calls per mode, best of $REPS runs each"
+echo "floor:    rawbench, sequential and pipelines of depth $DEPTHS"
 echo "results:  $OUT"
 args=()
 [[ $STRICT == 1 ]] && args+=(--strict)

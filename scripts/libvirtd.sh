@@ -27,6 +27,8 @@ SOCK=$RUN_DIR/libvirt-sock
 SOCK_RO=$RUN_DIR/libvirt-sock-ro
 ADMIN_SOCK=$RUN_DIR/libvirt-admin-sock
 START_TIMEOUT=${VIRTWIRE_START_TIMEOUT:-30}
+# Open files for the daemon: a socket per client (max_clients 5000) and more.
+DAEMON_NOFILE=16384
 
 # Pid of our daemon if it is alive (pid file + process really is libvirtd).
 our_pid() {
@@ -76,6 +78,12 @@ unix_sock_dir = "$RUN_DIR"
 # unix_sock_dir too. Root only, as virt-admin expects.
 unix_sock_admin_perms = "0700"
 log_outputs = "$LOG_LEVEL:file:$LOG"
+# bench/conns.sh opens 2000 connections from one process (the C client's,
+# then virtwire's, one process after the other). 5000 is libvirtd's default
+# for max_clients; max_anonymous_clients (default 20) counts clients still
+# authenticating. Both set so the bench does not depend on the defaults.
+max_clients = 5000
+max_anonymous_clients = 5000
 EOF
 }
 
@@ -124,6 +132,11 @@ cmd_start() {
     rm -f "$ENVFILE" "$PIDFILE"
     write_conf
     : >>"$LOG"
+    # A socket per client, and max_clients is 5000: give the daemon room.
+    if [[ $(ulimit -n) != unlimited ]] && (( $(ulimit -n) < DAEMON_NOFILE )); then
+        ulimit -n "$DAEMON_NOFILE" 2>/dev/null || ulimit -n "$(ulimit -Hn)" ||
+            log "cannot raise the open-file limit to $DAEMON_NOFILE; many-connection benches may fail"
+    fi
 
     # --daemon: the parent only returns after the child finished init, so a
     # bad config shows up as a non-zero exit here.

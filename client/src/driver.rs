@@ -80,9 +80,16 @@ impl Waiter for ReplySender {
     }
 }
 
-/// Reads at most this much per syscall; the buffer grows further only for
-/// frames announced larger (bounded by the protocol's maximum).
-const READ_CHUNK: usize = 64 * 1024;
+/// What a read asks for at first and after small reads. The receive buffer
+/// is allocated at this size by the first read after an idle spell, and it
+/// is zeroed before a unix socket's `recvmsg`: an idle connection, or one
+/// making a call at a time, costs little.
+const MIN_READ: usize = 4 * 1024;
+
+/// The most one read asks for. A read that fills what it asked for doubles
+/// the next (bulk replies, streams); one that brings less than an eighth
+/// halves it. A message announced larger than this is read in several.
+const MAX_READ: usize = 256 * 1024;
 
 /// Calls the client holds back under the in-flight cap before it stops
 /// taking more from its callers, who then wait: a flood of calls never
@@ -110,10 +117,14 @@ pub(crate) struct Driver<T> {
     /// Woken when a full stream buffer has room again.
     resume: Arc<ReadResume>,
     read_paused: bool,
-    /// While reading is paused: when to look for a hung-up peer next.
-    probe: Pin<Box<Sleep>>,
-    timer: Pin<Box<Sleep>>,
+    /// While reading is paused: when to look for a hung-up peer next
+    /// (made the first time reading pauses).
+    probe: Option<Pin<Box<Sleep>>>,
+    /// The core's next deadline (made the first time there is one).
+    timer: Option<Pin<Box<Sleep>>>,
     timer_armed: Option<Instant>,
+    /// How much the next read asks for, between [`MIN_READ`] and [`MAX_READ`].
+    read_size: usize,
     shutting_down: bool,
 }
 
@@ -135,9 +146,10 @@ impl<T: Transport> Driver<T> {
             fds_in: VecDeque::new(),
             resume,
             read_paused: false,
-            probe: Box::pin(tokio::time::sleep(PROBE_EVERY)),
-            timer: Box::pin(tokio::time::sleep(std::time::Duration::from_secs(3600))),
+            probe: None,
+            timer: None,
             timer_armed: None,
+            read_size: MIN_READ,
             shutting_down: false,
         }
     }
@@ -272,16 +284,26 @@ impl<T: Transport> Driver<T> {
             if self.pause_for_streams(cx) {
                 return Poll::Pending;
             }
+            let want = self.read_size;
             let buf = self.conn.receive_buffer();
-            if buf.capacity() - buf.len() < READ_CHUNK / 4 {
-                buf.reserve(READ_CHUNK);
+            if buf.capacity() - buf.len() < want / 4 {
+                buf.reserve(want);
             }
+            // Only what this read asks for: the spare capacity may be much
+            // larger (a large message reserves all of itself), and a unix
+            // socket's read zeroes what it is offered.
             let spare = buf.spare_capacity_mut();
-            let mut read_buf = ReadBuf::uninit(spare);
+            let offered = spare.len().min(want);
+            let mut read_buf = ReadBuf::uninit(&mut spare[..offered]);
             ready!(self.io.poll_read(cx, &mut read_buf, &mut self.fds_in))?;
             let n = read_buf.filled().len();
             if n == 0 {
                 return Poll::Ready(Ok(()));
+            }
+            if n == want {
+                self.read_size = (want * 2).min(MAX_READ);
+            } else if n < want / 8 {
+                self.read_size = (want / 2).max(MIN_READ);
             }
             let buf = self.conn.receive_buffer();
             // SAFETY: poll_read initialised the first `n` bytes of the spare capacity.
@@ -310,7 +332,10 @@ impl<T: Transport> Driver<T> {
             tracing::trace!(paused = full, "reading paused for a full stream");
             if full {
                 let next = tokio::time::Instant::now() + PROBE_EVERY;
-                self.probe.as_mut().reset(next);
+                match &mut self.probe {
+                    Some(probe) => probe.as_mut().reset(next),
+                    None => self.probe = Some(Box::pin(tokio::time::sleep_until(next))),
+                }
             }
         }
         full
@@ -319,7 +344,13 @@ impl<T: Transport> Driver<T> {
     /// While reading is paused, a daemon that dies is noticed by polling
     /// for its hang-up, so calls and subscribers fail promptly.
     fn probe_paused(&mut self, cx: &mut Context<'_>) {
-        while self.read_paused && self.probe.as_mut().poll(cx).is_ready() {
+        while self.read_paused {
+            let Some(probe) = self.probe.as_mut() else {
+                return;
+            };
+            if probe.as_mut().poll(cx).is_pending() {
+                return;
+            }
             if self.io.peer_closed() {
                 tracing::debug!("the daemon hung up while reading was paused");
                 self.conn.handle_eof();
@@ -327,7 +358,7 @@ impl<T: Transport> Driver<T> {
                 return;
             }
             let next = tokio::time::Instant::now() + PROBE_EVERY;
-            self.probe.as_mut().reset(next);
+            probe.as_mut().reset(next);
         }
     }
 
@@ -362,11 +393,14 @@ impl<T: Transport> Driver<T> {
             let Some(deadline) = self.conn.poll_timeout() else {
                 return;
             };
+            let timer = self
+                .timer
+                .get_or_insert_with(|| Box::pin(tokio::time::sleep_until(deadline.into())));
             if self.timer_armed != Some(deadline) {
-                self.timer.as_mut().reset(deadline.into());
+                timer.as_mut().reset(deadline.into());
                 self.timer_armed = Some(deadline);
             }
-            if self.timer.as_mut().poll(cx).is_pending() {
+            if timer.as_mut().poll(cx).is_pending() {
                 return;
             }
             self.conn.handle_timeout(Instant::now());
@@ -442,6 +476,11 @@ impl<T: Transport> Future for Driver<T> {
             // Reading may have produced output (pongs, released queued calls).
             if this.conn.wants_transmit() && this.conn.closed().is_none() {
                 continue;
+            }
+            // Nothing is expected: an idle connection keeps no receive
+            // buffer (events and pings find a new one on the next read).
+            if this.conn.in_flight() == 0 && this.conn.open_streams() == 0 {
+                this.conn.release_receive_buffer();
             }
             return Poll::Pending;
         }

@@ -261,7 +261,8 @@ impl<W: Waiter, S: StreamSink, E: EventSink> Connection<W, S, E> {
             events: Registry::default(),
             transmit: VecDeque::new(),
             outputs: VecDeque::new(),
-            receive: BytesMut::with_capacity(64 * 1024),
+            // Allocated by the driver's first read, sized to what it reads.
+            receive: BytesMut::new(),
             fds: VecDeque::new(),
             keepalive,
             closed: None,
@@ -478,9 +479,23 @@ impl<W: Waiter, S: StreamSink, E: EventSink> Connection<W, S, E> {
     }
 
     /// The buffer the driver reads socket bytes into, then calls
-    /// [`Connection::process_input`].
+    /// [`Connection::process_input`]. It starts with no capacity: the
+    /// driver reserves what it reads into (and a partial message announced
+    /// larger reserves the rest of itself).
     pub fn receive_buffer(&mut self) -> &mut BytesMut {
         &mut self.receive
+    }
+
+    /// Lets go of the receive buffer's memory when it holds no partial
+    /// message, so that an idle connection keeps none; the next read
+    /// allocates again. Messages already handed out keep their bytes.
+    /// Returns whether there was anything to free.
+    pub fn release_receive_buffer(&mut self) -> bool {
+        if !self.receive.is_empty() || self.receive.capacity() == 0 {
+            return false;
+        }
+        self.receive = BytesMut::new();
+        true
     }
 
     /// Descriptors the transport received (with the bytes last read),

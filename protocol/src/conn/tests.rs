@@ -331,3 +331,40 @@ fn client_keepalive_pings_then_gives_up() {
     c.handle_timeout(start + Duration::from_secs(21));
     assert_eq!(c.closed(), Some(&ConnectionError::KeepaliveTimeout));
 }
+
+#[test]
+fn the_receive_buffer_is_released_only_between_messages() {
+    let (mut c, now) = conn(5);
+    assert_eq!(c.receive_buffer().capacity(), 0, "no buffer before a read");
+    assert!(!c.release_receive_buffer());
+    c.start_call(call(4), TestWaiter::new(0));
+    c.start_call(call(4), TestWaiter::new(1));
+    transmitted(&mut c);
+    let first = reply(0, 4, MessageStatus::Ok, &7u64);
+    let second = reply(1, 4, MessageStatus::Ok, &8u64);
+    // As a driver does: room for more than one read brings.
+    c.receive_buffer().reserve(4096);
+    // A whole message and half of the next: the half must stay.
+    let mut bytes = first.to_vec();
+    bytes.extend_from_slice(&second[..10]);
+    feed(&mut c, &bytes, now);
+    assert!(!c.release_receive_buffer());
+    assert_eq!(c.receive_buffer().len(), 10);
+    feed(&mut c, &second[10..], now);
+    let done = completions(&mut c);
+    assert_eq!(done.len(), 2);
+    // Nothing partial is left: the memory goes, the replies keep theirs.
+    assert!(c.release_receive_buffer());
+    assert_eq!(c.receive_buffer().capacity(), 0);
+    assert!(!c.release_receive_buffer());
+    let bodies: Vec<u64> = done
+        .into_iter()
+        .map(|(_, r)| xdr::from_bytes::<u64>(r.unwrap().body).unwrap())
+        .collect();
+    assert_eq!(bodies, [7, 8]);
+    // And the connection reads on as before.
+    c.start_call(call(4), TestWaiter::new(2));
+    transmitted(&mut c);
+    feed(&mut c, &reply(2, 4, MessageStatus::Ok, &9u64), now);
+    assert_eq!(completions(&mut c).len(), 1);
+}
