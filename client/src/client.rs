@@ -31,7 +31,7 @@ pub struct Client {
 }
 
 pub(crate) struct ClientInner {
-    pub(crate) commands: mpsc::Sender<Command>,
+    pub(crate) commands: mpsc::Sender<Box<Command>>,
     pub(crate) shared: Arc<Shared>,
     /// Wakes the connection's reader when a full stream buffer drains.
     pub(crate) resume: Arc<ReadResume>,
@@ -177,7 +177,7 @@ impl Client {
         if let Some(error) = self.inner.shared.closed() {
             return Err(Error::connection(error.clone()));
         }
-        if self.inner.commands.send(command).await.is_err() {
+        if self.inner.commands.send(Box::new(command)).await.is_err() {
             return Err(self.closed_error());
         }
         match rx.await {
@@ -270,7 +270,7 @@ impl Client {
         let result = self.call::<P>(&()).await;
         // Closed from here on for every clone, before the driver has caught up.
         self.inner.shared.set_closed(ConnectionError::Shutdown);
-        let _ = self.inner.commands.send(Command::Shutdown).await;
+        let _ = self.inner.commands.send(Box::new(Command::Shutdown)).await;
         match result {
             Err(e) if e.is_closed() => Ok(()),
             other => other,

@@ -208,7 +208,11 @@ impl ConnectOptions {
     ) -> Result<()> {
         let result = self.negotiate(client, uri, name).await;
         if result.is_err() {
-            let _ = client.inner.commands.send(Command::Shutdown).await;
+            let _ = client
+                .inner
+                .commands
+                .send(Box::new(Command::Shutdown))
+                .await;
         }
         result
     }
@@ -245,7 +249,7 @@ impl ConnectOptions {
             let _ = client
                 .inner
                 .commands
-                .send(Command::Keepalive(self.keepalive))
+                .send(Box::new(Command::Keepalive(self.keepalive)))
                 .await;
         }
         let flags = if self.read_only { CONNECT_RO } else { 0 };

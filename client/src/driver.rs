@@ -36,7 +36,10 @@ pub(crate) type CallResult = (u32, Result<Reply, CallError>);
 /// The core as the driver instantiates it.
 type Core = Connection<ReplySender, buffer::Shared, Fanout>;
 
-/// A request from a [`crate::Client`] to the driver.
+/// A request from a [`crate::Client`] to the driver. It travels boxed: the
+/// channel then costs each idle connection a few hundred bytes instead of
+/// a block of 32 whole commands (about 3 KiB), for one small allocation
+/// per request.
 pub(crate) enum Command {
     /// Start a call.
     Call {
@@ -106,7 +109,7 @@ const MAX_WRITE_SLICES: usize = 64;
 pub(crate) struct Driver<T> {
     io: T,
     conn: Core,
-    commands: mpsc::Receiver<Command>,
+    commands: mpsc::Receiver<Box<Command>>,
     shared: Arc<Shared>,
     /// Messages not yet (fully) written, oldest first.
     outgoing: VecDeque<Transmit>,
@@ -132,7 +135,7 @@ impl<T: Transport> Driver<T> {
     pub(crate) fn new(
         io: T,
         conn: Core,
-        commands: mpsc::Receiver<Command>,
+        commands: mpsc::Receiver<Box<Command>>,
         shared: Arc<Shared>,
         resume: Arc<ReadResume>,
     ) -> Self {
@@ -163,7 +166,7 @@ impl<T: Transport> Driver<T> {
             };
             match command {
                 Some(command) => {
-                    if self.command(command) {
+                    if self.command(*command) {
                         break;
                     }
                 }
@@ -419,7 +422,7 @@ impl<T: Transport> Driver<T> {
     fn drain_after_close(&mut self) {
         self.commands.close();
         while let Ok(command) = self.commands.try_recv() {
-            self.command(command);
+            self.command(*command);
         }
         self.deliver();
     }

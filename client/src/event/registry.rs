@@ -186,7 +186,7 @@ fn release(weak: Weak<ClientInner>, key: Key) {
         let _ = client
             .inner
             .commands
-            .send(Command::Unsubscribe(registered.route))
+            .send(Box::new(Command::Unsubscribe(registered.route)))
             .await;
         let Some(family) = family else {
             return;

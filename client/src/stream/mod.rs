@@ -55,7 +55,7 @@ pub(crate) struct Handle {
     method: &'static str,
     sparse: bool,
     shared: Shared,
-    commands: mpsc::Sender<Command>,
+    commands: mpsc::Sender<Box<Command>>,
     /// Whether `poll_shutdown` already asked for the finish.
     finish_sent: std::sync::atomic::AtomicBool,
 }
@@ -66,7 +66,7 @@ impl Handle {
         method: &'static str,
         sparse: bool,
         shared: Shared,
-        commands: mpsc::Sender<Command>,
+        commands: mpsc::Sender<Box<Command>>,
     ) -> Self {
         Self {
             serial,
@@ -84,7 +84,9 @@ impl Handle {
             request,
             shared: self.shared.clone(),
         };
-        if let Err(mpsc::error::TrySendError::Full(command)) = self.commands.try_send(command) {
+        if let Err(mpsc::error::TrySendError::Full(command)) =
+            self.commands.try_send(Box::new(command))
+        {
             // The queue to the connection is full: wait for room off this
             // task (a drop cannot wait), or give up when no runtime runs.
             let commands = self.commands.clone();
