@@ -148,12 +148,15 @@ impl Client {
                 ),
             ));
         }
-        let frame = if fds.is_empty() {
+        let mut frame = if fds.is_empty() {
             CallFrame::encode(info.program, info.version, info.number, args)
         } else {
             CallFrame::encode_with_fds(info.program, info.version, info.number, args, fds)
         }
         .map_err(|e| Error::encode(info.method, e))?;
+        if info.fds.is_some_and(|f| f.receive) {
+            frame = frame.expecting_fds();
+        }
         let (tx, rx) = oneshot::channel::<CallResult>();
         let command = Command::Call {
             frame,

@@ -288,6 +288,7 @@ impl<T: Transport> Driver<T> {
                 return Poll::Pending;
             }
             let want = self.read_size;
+            let with_fds = self.conn.may_receive_fds();
             let buf = self.conn.receive_buffer();
             if buf.capacity() - buf.len() < want / 4 {
                 buf.reserve(want);
@@ -298,7 +299,13 @@ impl<T: Transport> Driver<T> {
             let spare = buf.spare_capacity_mut();
             let offered = spare.len().min(want);
             let mut read_buf = ReadBuf::uninit(&mut spare[..offered]);
-            ready!(self.io.poll_read(cx, &mut read_buf, &mut self.fds_in))?;
+            if with_fds {
+                ready!(self.io.poll_read(cx, &mut read_buf, &mut self.fds_in))?;
+            } else {
+                // No descriptor can be due: skip zeroing the buffer that
+                // `recvmsg` would need.
+                ready!(self.io.poll_read_plain(cx, &mut read_buf))?;
+            }
             let n = read_buf.filled().len();
             if n == 0 {
                 return Poll::Ready(Ok(()));

@@ -46,6 +46,20 @@ pub(crate) trait Transport: Send + Unpin + 'static {
         fds: &mut VecDeque<OwnedFd>,
     ) -> Poll<io::Result<()>>;
 
+    /// Like [`Transport::poll_read`] when no descriptor can be due (no call
+    /// whose reply carries descriptors is in flight): a transport may then
+    /// read into uninitialised memory with a plain receive. Descriptors a
+    /// misbehaving peer attaches anyway are closed by the kernel, and the
+    /// frame that announces them then fails the connection.
+    fn poll_read_plain(
+        &mut self,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
+        let mut stray = VecDeque::new();
+        self.poll_read(cx, buf, &mut stray)
+    }
+
     /// Writes some prefix of `bufs` as one stream of bytes and returns its
     /// length, like `AsyncWrite::poll_write_vectored`.
     fn poll_write_vectored(

@@ -57,6 +57,8 @@ mod flags {
     /// Received descriptors are close-on-exec atomically, so a concurrent
     /// fork and exec elsewhere in the process cannot inherit them.
     pub(super) const RECV: RecvFlags = RecvFlags::CMSG_CLOEXEC.union(RecvFlags::DONTWAIT);
+    /// A receive with no room for descriptors.
+    pub(super) const RECV_PLAIN: RecvFlags = RecvFlags::DONTWAIT;
     /// A peer that went away is an `EPIPE` error, never a `SIGPIPE` that
     /// would kill a host program that does not ignore it.
     pub(super) const SEND: SendFlags = SendFlags::NOSIGNAL.union(SendFlags::DONTWAIT);
@@ -78,6 +80,8 @@ mod flags {
 
     /// Plain non-blocking receive.
     pub(super) const RECV: RecvFlags = RecvFlags::DONTWAIT;
+    /// A receive with no room for descriptors.
+    pub(super) const RECV_PLAIN: RecvFlags = RecvFlags::DONTWAIT;
     /// Plain non-blocking send; Rust programs ignore `SIGPIPE` by default.
     pub(super) const SEND: SendFlags = SendFlags::DONTWAIT;
     /// Whether descriptors need close-on-exec set after they arrive.
@@ -139,6 +143,28 @@ impl Transport for UnixTransport {
         }
         let unfilled = buf.initialize_unfilled_to(want);
         let n = ready!(self.poll_io(cx, Interest::READABLE, |socket| recv(socket, unfilled, fds)))?;
+        buf.advance(n);
+        Poll::Ready(Ok(()))
+    }
+
+    fn poll_read_plain(
+        &mut self,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
+        let want = buf.remaining().min(MAX_READ);
+        if want == 0 {
+            return Poll::Ready(Ok(()));
+        }
+        // SAFETY: recv only writes into the slice; `assume_init` below covers
+        // exactly the bytes it reports written.
+        let unfilled = unsafe { &mut buf.unfilled_mut()[..want] };
+        let n = ready!(self.poll_io(cx, Interest::READABLE, |socket| {
+            let ((filled, _), _) = rustix::net::recv(socket, &mut *unfilled, flags::RECV_PLAIN)?;
+            Ok(filled.len())
+        }))?;
+        // SAFETY: the kernel initialised the first `n` bytes.
+        unsafe { buf.assume_init(n) };
         buf.advance(n);
         Poll::Ready(Ok(()))
     }

@@ -82,6 +82,8 @@ pub struct CallFrame {
     procedure: i32,
     bytes: BytesMut,
     fds: Vec<Fd>,
+    /// Whether the reply may carry descriptors.
+    reply_fds: bool,
 }
 
 impl CallFrame {
@@ -109,6 +111,7 @@ impl CallFrame {
             procedure,
             bytes,
             fds: Vec::new(),
+            reply_fds: false,
         })
     }
 
@@ -144,7 +147,15 @@ impl CallFrame {
             procedure,
             bytes,
             fds,
+            reply_fds: false,
         })
+    }
+
+    /// Marks a call whose reply may carry descriptors (`REPLY_WITH_FDS`), so
+    /// the connection reads in a way that can receive them while it waits.
+    pub fn expecting_fds(mut self) -> Self {
+        self.reply_fds = true;
+        self
     }
 
     /// The procedure number.
@@ -298,6 +309,12 @@ impl<W: Waiter, S: StreamSink, E: EventSink> Connection<W, S, E> {
         self.table.streams()
     }
 
+    /// Whether a reply that may carry descriptors is awaited: only then
+    /// must the driver read in a way that can receive them.
+    pub fn may_receive_fds(&self) -> bool {
+        self.table.fd_replies() > 0
+    }
+
     /// Event routes subscribed.
     pub fn subscriptions(&self) -> usize {
         self.events.len()
@@ -347,6 +364,7 @@ impl<W: Waiter, S: StreamSink, E: EventSink> Connection<W, S, E> {
             procedure: call.procedure,
             waiter: Some(waiter),
             sent,
+            reply_fds: call.reply_fds,
             then,
         };
         let (bytes, fds) = call.finish(serial);

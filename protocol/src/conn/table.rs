@@ -31,6 +31,8 @@ pub(super) struct Entry<W, S, E> {
     pub(super) waiter: Option<W>,
     /// Whether the call was written (it may still wait under the cap).
     pub(super) sent: bool,
+    /// Whether its reply may carry descriptors.
+    pub(super) reply_fds: bool,
     pub(super) then: Then<S, E>,
 }
 
@@ -59,6 +61,8 @@ pub(super) struct Table<W, S, E> {
     in_flight: usize,
     /// Entries that carry a stream.
     streams: usize,
+    /// Calls awaiting a reply that may carry descriptors.
+    fd_replies: usize,
 }
 
 impl<W, S, E> Default for Table<W, S, E> {
@@ -68,6 +72,7 @@ impl<W, S, E> Default for Table<W, S, E> {
             queue: VecDeque::new(),
             in_flight: 0,
             streams: 0,
+            fd_replies: 0,
         }
     }
 }
@@ -85,6 +90,10 @@ impl<W, S, E> Table<W, S, E> {
         self.streams
     }
 
+    pub(super) fn fd_replies(&self) -> usize {
+        self.fd_replies
+    }
+
     pub(super) fn contains(&self, serial: u32) -> bool {
         self.entries.contains_key(&serial)
     }
@@ -97,6 +106,7 @@ impl<W, S, E> Table<W, S, E> {
     pub(super) fn insert(&mut self, serial: u32, entry: Entry<W, S, E>) {
         self.in_flight += usize::from(entry.sent && entry.waiter.is_some());
         self.streams += usize::from(matches!(entry.then, Then::Stream(_)));
+        self.fd_replies += usize::from(entry.reply_fds && entry.waiter.is_some());
         if let Some(old) = self.entries.insert(serial, entry) {
             // Serial allocation skips live entries, so this cannot happen;
             // keep the counts right regardless.
@@ -113,6 +123,7 @@ impl<W, S, E> Table<W, S, E> {
     fn forget(&mut self, entry: &Entry<W, S, E>) {
         self.in_flight -= usize::from(entry.sent && entry.waiter.is_some());
         self.streams -= usize::from(matches!(entry.then, Then::Stream(_)));
+        self.fd_replies -= usize::from(entry.reply_fds && entry.waiter.is_some());
     }
 
     /// Takes the waiter of an answered call; the entry stays if it carries
@@ -122,6 +133,9 @@ impl<W, S, E> Table<W, S, E> {
         let waiter = entry.waiter.take()?;
         if entry.sent {
             self.in_flight -= 1;
+        }
+        if entry.reply_fds {
+            self.fd_replies -= 1;
         }
         if matches!(entry.then, Then::Stream(_)) {
             return Some((waiter, Then::Done));
@@ -180,6 +194,7 @@ impl<W, S, E> Table<W, S, E> {
         self.queue.clear();
         self.in_flight = 0;
         self.streams = 0;
+        self.fd_replies = 0;
         let mut all: Vec<_> = self.entries.drain().collect();
         all.sort_by_key(|(serial, _)| *serial);
         all

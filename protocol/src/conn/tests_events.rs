@@ -285,6 +285,29 @@ mod fds {
     }
 
     #[test]
+    fn only_calls_marked_for_descriptors_make_the_reader_expect_them() {
+        let (mut c, now) = conn();
+        let plain = CallFrame::encode(remote::REMOTE_PROGRAM, 1, 4, &()).unwrap();
+        c.start_call(plain, W);
+        assert!(!c.may_receive_fds());
+        let call = CallFrame::encode(remote::REMOTE_PROGRAM, 1, 343, &())
+            .unwrap()
+            .expecting_fds();
+        let serial = c.start_call(call, W);
+        assert!(c.may_receive_fds());
+        let (_r, w) = pipe();
+        c.receive_fds([w]);
+        feed(&mut c, &reply_with_fds(serial, 1), now);
+        assert!(!c.may_receive_fds(), "answered: nothing more is due");
+        let call = CallFrame::encode(remote::REMOTE_PROGRAM, 1, 343, &())
+            .unwrap()
+            .expecting_fds();
+        c.start_call(call, W);
+        c.handle_eof();
+        assert!(!c.may_receive_fds());
+    }
+
+    #[test]
     fn descriptors_that_never_arrive_close_the_connection() {
         let (mut c, now) = conn();
         let call = CallFrame::encode(remote::REMOTE_PROGRAM, 1, 343, &()).unwrap();
