@@ -18,7 +18,14 @@
 //!   it, and `Display` writes the C name.
 //!
 //! The `…_LAST` sentinels, which grow with every release, are left out.
+//!
+//! Written by hand on top: [`ErrorNumber`]'s classes
+//! ([`is_not_found`](ErrorNumber::is_not_found), ...) and
+//! [`DomainState::virsh_name`].
 //! How enums and flags are told apart, and the few decisions made by hand,
 //! are described in the generator (`virtwire-codegen`, `src/api/`).
+
+mod domain_state;
+mod error_number;
 
 include!(concat!(env!("OUT_DIR"), "/api.rs"));
