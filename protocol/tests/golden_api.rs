@@ -82,6 +82,15 @@ fn flags_keep_unknown_bits() {
         ),
         "DomainModificationImpact(LIVE | CONFIG)"
     );
+    assert_eq!(
+        format!("{f:?}"),
+        "DomainModificationImpact(LIVE | CONFIG | 0xa0)"
+    );
+    assert_eq!(
+        format!("{:?}", DomainModificationImpact::CURRENT),
+        "DomainModificationImpact(0x0)"
+    );
+    assert_eq!(format!("{:#x}", DomainModificationImpact::CONFIG), "0x2");
     // Two names for one bit.
     assert_eq!(
         DomainSnapshotListFlags::ROOTS,

@@ -192,10 +192,15 @@ impl Emitter<'_> {
         ];
         let (zero, bits): (Vec<&ApiValue>, Vec<&ApiValue>) =
             t.values.iter().partition(|v| v.number == 0);
-        w.open_raw("::bitflags::bitflags! {");
+        // bitflags' `impl` form on a struct declared here: the same methods,
+        // operators and `Flags` impl as its `struct` form, at about a third
+        // of the compile time (no hidden inner type and forwarding layer).
         type_doc(w, t, &about);
-        w.line("#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]");
-        w.block(format!("pub struct {name}: u32"), |w| {
+        w.line("#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]");
+        w.line(format!("pub struct {name}(u32);"));
+        w.blank();
+        w.open_raw("::bitflags::bitflags! {");
+        w.block(format!("impl {name}: u32"), |w| {
             for v in &bits {
                 let number = bit_literal(v.number);
                 value_doc(w, v, &number);
@@ -216,6 +221,22 @@ impl Emitter<'_> {
                 }
             });
         }
+        w.blank();
+        w.block(format!("impl ::core::fmt::Debug for {name}"), |w| {
+            w.doc("The names of the bits set, other bits in hex: `Type(A | B | 0x100)`.");
+            w.block(
+                "fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result",
+                |w| {
+                    w.line(format!("f.write_str(\"{name}(\")?;"));
+                    w.open("if self.is_empty()");
+                    w.line("write!(f, \"{:#x}\", self.bits())?;");
+                    w.reopen("} else {");
+                    w.line("::bitflags::parser::to_writer(self, &mut *f)?;");
+                    w.close("");
+                    w.line("f.write_str(\")\")");
+                },
+            );
+        });
     }
 }
 

@@ -88,14 +88,16 @@ impl ::core::fmt::Display for DomainBlockedReason {
     }
 }
 
+/// Several modification APIs take flags to determine whether a change to the domain affects just the running instance, just the persistent definition, or both at the same time.
+///
+/// C flags `virDomainModificationImpact` from `libvirt-domain.h`, since libvirt 0.9.2.
+///
+/// Bits that libvirt's API does not name (a newer daemon's, say) are kept: build from a wire value with [`from_bits_retain`](Self::from_bits_retain).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct DomainModificationImpact(u32);
+
 ::bitflags::bitflags! {
-    /// Several modification APIs take flags to determine whether a change to the domain affects just the running instance, just the persistent definition, or both at the same time.
-    ///
-    /// C flags `virDomainModificationImpact` from `libvirt-domain.h`, since libvirt 0.9.2.
-    ///
-    /// Bits that libvirt's API does not name (a newer daemon's, say) are kept: build from a wire value with [`from_bits_retain`](Self::from_bits_retain).
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-    pub struct DomainModificationImpact: u32 {
+    impl DomainModificationImpact: u32 {
         /// Affect running domain state.
         ///
         /// `VIR_DOMAIN_AFFECT_LIVE` = 1 << 0, since libvirt 0.9.2.
@@ -115,12 +117,27 @@ impl DomainModificationImpact {
     pub const CURRENT: Self = Self::empty();
 }
 
+impl ::core::fmt::Debug for DomainModificationImpact {
+    /// The names of the bits set, other bits in hex: `Type(A | B | 0x100)`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("DomainModificationImpact(")?;
+        if self.is_empty() {
+            write!(f, "{:#x}", self.bits())?;
+        } else {
+            ::bitflags::parser::to_writer(self, &mut *f)?;
+        }
+        f.write_str(")")
+    }
+}
+
+/// C flags `virDomainSnapshotListFlags` from `libvirt-domain-snapshot.h`, since libvirt 0.9.5.
+///
+/// Bits that libvirt's API does not name (a newer daemon's, say) are kept: build from a wire value with [`from_bits_retain`](Self::from_bits_retain).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct DomainSnapshotListFlags(u32);
+
 ::bitflags::bitflags! {
-    /// C flags `virDomainSnapshotListFlags` from `libvirt-domain-snapshot.h`, since libvirt 0.9.5.
-    ///
-    /// Bits that libvirt's API does not name (a newer daemon's, say) are kept: build from a wire value with [`from_bits_retain`](Self::from_bits_retain).
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-    pub struct DomainSnapshotListFlags: u32 {
+    impl DomainSnapshotListFlags: u32 {
         /// List all descendants, not just children
         ///
         /// `VIR_DOMAIN_SNAPSHOT_LIST_DESCENDANTS` = 1 << 0, since libvirt 0.9.7.
@@ -136,16 +153,44 @@ impl DomainModificationImpact {
     }
 }
 
+impl ::core::fmt::Debug for DomainSnapshotListFlags {
+    /// The names of the bits set, other bits in hex: `Type(A | B | 0x100)`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("DomainSnapshotListFlags(")?;
+        if self.is_empty() {
+            write!(f, "{:#x}", self.bits())?;
+        } else {
+            ::bitflags::parser::to_writer(self, &mut *f)?;
+        }
+        f.write_str(")")
+    }
+}
+
+/// C flags `virDomainSnapshotXMLFlags` from `libvirt-domain-snapshot.h`, since libvirt 5.1.0.
+///
+/// Bits that libvirt's API does not name (a newer daemon's, say) are kept: build from a wire value with [`from_bits_retain`](Self::from_bits_retain).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct DomainSnapshotXmlFlags(u32);
+
 ::bitflags::bitflags! {
-    /// C flags `virDomainSnapshotXMLFlags` from `libvirt-domain-snapshot.h`, since libvirt 5.1.0.
-    ///
-    /// Bits that libvirt's API does not name (a newer daemon's, say) are kept: build from a wire value with [`from_bits_retain`](Self::from_bits_retain).
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-    pub struct DomainSnapshotXmlFlags: u32 {
+    impl DomainSnapshotXmlFlags: u32 {
         /// dump security sensitive information too
         ///
         /// `VIR_DOMAIN_SNAPSHOT_XML_SECURE` = `VIR_DOMAIN_XML_SECURE` (1 << 0), since libvirt 5.1.0.
         const SECURE = 1 << 0;
+    }
+}
+
+impl ::core::fmt::Debug for DomainSnapshotXmlFlags {
+    /// The names of the bits set, other bits in hex: `Type(A | B | 0x100)`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("DomainSnapshotXmlFlags(")?;
+        if self.is_empty() {
+            write!(f, "{:#x}", self.bits())?;
+        } else {
+            ::bitflags::parser::to_writer(self, &mut *f)?;
+        }
+        f.write_str(")")
     }
 }
 
@@ -244,16 +289,31 @@ impl ::core::fmt::Display for DomainState {
     }
 }
 
+/// C flags `virDomainXMLFlags` from `libvirt-domain.h`, since libvirt 0.9.4.
+///
+/// Bits that libvirt's API does not name (a newer daemon's, say) are kept: build from a wire value with [`from_bits_retain`](Self::from_bits_retain).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct DomainXmlFlags(u32);
+
 ::bitflags::bitflags! {
-    /// C flags `virDomainXMLFlags` from `libvirt-domain.h`, since libvirt 0.9.4.
-    ///
-    /// Bits that libvirt's API does not name (a newer daemon's, say) are kept: build from a wire value with [`from_bits_retain`](Self::from_bits_retain).
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-    pub struct DomainXmlFlags: u32 {
+    impl DomainXmlFlags: u32 {
         /// dump security sensitive information too
         ///
         /// `VIR_DOMAIN_XML_SECURE` = 1 << 0, since libvirt 0.3.3.
         const SECURE = 1 << 0;
+    }
+}
+
+impl ::core::fmt::Debug for DomainXmlFlags {
+    /// The names of the bits set, other bits in hex: `Type(A | B | 0x100)`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("DomainXmlFlags(")?;
+        if self.is_empty() {
+            write!(f, "{:#x}", self.bits())?;
+        } else {
+            ::bitflags::parser::to_writer(self, &mut *f)?;
+        }
+        f.write_str(")")
     }
 }
 
@@ -461,16 +521,31 @@ impl ::core::fmt::Display for NetworkUpdateSection {
     }
 }
 
+/// C flags `virStreamEventType` from `libvirt-stream.h`, since libvirt 0.7.2.
+///
+/// Bits that libvirt's API does not name (a newer daemon's, say) are kept: build from a wire value with [`from_bits_retain`](Self::from_bits_retain).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct StreamEventType(u32);
+
 ::bitflags::bitflags! {
-    /// C flags `virStreamEventType` from `libvirt-stream.h`, since libvirt 0.7.2.
-    ///
-    /// Bits that libvirt's API does not name (a newer daemon's, say) are kept: build from a wire value with [`from_bits_retain`](Self::from_bits_retain).
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-    pub struct StreamEventType: u32 {
+    impl StreamEventType: u32 {
         /// `VIR_STREAM_EVENT_READABLE` = 1 << 0, since libvirt 0.7.2.
         const READABLE = 1 << 0;
         /// `VIR_STREAM_EVENT_WRITABLE` = 1 << 1, since libvirt 0.7.2.
         const WRITABLE = 1 << 1;
+    }
+}
+
+impl ::core::fmt::Debug for StreamEventType {
+    /// The names of the bits set, other bits in hex: `Type(A | B | 0x100)`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("StreamEventType(")?;
+        if self.is_empty() {
+            write!(f, "{:#x}", self.bits())?;
+        } else {
+            ::bitflags::parser::to_writer(self, &mut *f)?;
+        }
+        f.write_str(")")
     }
 }
 
@@ -747,12 +822,14 @@ impl ::core::fmt::Display for DomainQemuAgentCommandTimeoutValues {
     }
 }
 
+/// C flags `virDomainQemuMonitorCommandFlags` from `libvirt-qemu.h`, since libvirt 0.8.3.
+///
+/// Bits that libvirt's API does not name (a newer daemon's, say) are kept: build from a wire value with [`from_bits_retain`](Self::from_bits_retain).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct DomainQemuMonitorCommandFlags(u32);
+
 ::bitflags::bitflags! {
-    /// C flags `virDomainQemuMonitorCommandFlags` from `libvirt-qemu.h`, since libvirt 0.8.3.
-    ///
-    /// Bits that libvirt's API does not name (a newer daemon's, say) are kept: build from a wire value with [`from_bits_retain`](Self::from_bits_retain).
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-    pub struct DomainQemuMonitorCommandFlags: u32 {
+    impl DomainQemuMonitorCommandFlags: u32 {
         /// cmd is in HMP
         ///
         /// `VIR_DOMAIN_QEMU_MONITOR_COMMAND_HMP` = 1 << 0, since libvirt 0.8.3.
@@ -764,6 +841,19 @@ impl DomainQemuMonitorCommandFlags {
     /// `VIR_DOMAIN_QEMU_MONITOR_COMMAND_DEFAULT` = 0, since libvirt 0.8.3.
     /// No bit set: the same as [`empty`](Self::empty).
     pub const DEFAULT: Self = Self::empty();
+}
+
+impl ::core::fmt::Debug for DomainQemuMonitorCommandFlags {
+    /// The names of the bits set, other bits in hex: `Type(A | B | 0x100)`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("DomainQemuMonitorCommandFlags(")?;
+        if self.is_empty() {
+            write!(f, "{:#x}", self.bits())?;
+        } else {
+            ::bitflags::parser::to_writer(self, &mut *f)?;
+        }
+        f.write_str(")")
+    }
 }
 
 /// C enum `virDomainVcpuTest` from `libvirt-qemu.h`, since libvirt 0.10.0.
