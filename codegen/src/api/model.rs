@@ -108,7 +108,7 @@ pub fn resolve(files: &[(String, RawApi)]) -> Result<ApiModel, Error> {
             values_by_type.entry(&v.type_name).or_default().push(v);
         }
     }
-    for v in values_by_name.values() {
+    for v in files.iter().flat_map(|(_, api)| &api.values) {
         if !types_by_name.contains_key(v.type_name.as_str()) {
             return Err(semantic(
                 &v.location,
