@@ -1,12 +1,27 @@
-//! Generates the protocol modules from libvirt's `.x` files.
+//! Generates the protocol modules from libvirt's `.x` files, and the `api`
+//! module of enums and flags from libvirt's API XML descriptions.
 //!
-//! The files are read from `protocol/xdr/` (see `scripts/fetch-protocol.sh`),
-//! or from a libvirt source tree when `LIBVIRT_SOURCE` is set.
+//! The `.x` files are read from `protocol/xdr/` (see
+//! `scripts/fetch-protocol.sh`), or from a libvirt source tree when
+//! `LIBVIRT_SOURCE` is set; the API XML from `protocol/api/` (see
+//! `scripts/fetch-api-xml.sh`, which `fetch-protocol.sh` runs), or from
+//! `LIBVIRT_API_DIR` when set.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use virtwire_codegen::{Config, ProgramSpec};
+use virtwire_codegen::{ApiConfig, Config, ProgramSpec};
+
+/// The libvirt release the API XML describes (as `scripts/lib/common.sh` pins it).
+const LIBVIRT_RELEASE: &str = "11.3.0";
+
+/// libvirt's API descriptions, in the order their types are emitted.
+const API_FILES: &[&str] = &[
+    "libvirt-api.xml",
+    "libvirt-qemu-api.xml",
+    "libvirt-lxc-api.xml",
+    "libvirt-admin-api.xml",
+];
 
 /// One program: module, file name, where the file sits in libvirt's tree, type prefix.
 struct Program {
@@ -151,10 +166,48 @@ fn main() -> ExitCode {
             all_messages: p.all_messages,
         });
     }
-    match config.write_to(&out_dir) {
+    if let Err(e) = config.write_to(&out_dir) {
+        eprintln!("error: generating the protocol modules failed: {e}");
+        return ExitCode::FAILURE;
+    }
+    generate_api(&manifest_dir, &out_dir)
+}
+
+/// Writes `api.rs` from the API XML files.
+fn generate_api(manifest_dir: &Path, out_dir: &Path) -> ExitCode {
+    println!("cargo:rerun-if-env-changed=LIBVIRT_API_DIR");
+    let (dir, place) = match std::env::var_os("LIBVIRT_API_DIR") {
+        Some(dir) => {
+            let dir = PathBuf::from(dir);
+            let place = format!("in LIBVIRT_API_DIR={}", dir.display());
+            (dir, place)
+        }
+        None => (manifest_dir.join("api"), "in protocol/api/".to_owned()),
+    };
+    let mut config = ApiConfig::new("api", LIBVIRT_RELEASE);
+    for file in API_FILES {
+        let path = dir.join(file);
+        println!("cargo:rerun-if-changed={}", path.display());
+        config.file(path);
+    }
+    let missing: Vec<&str> = API_FILES
+        .iter()
+        .copied()
+        .filter(|f| !dir.join(f).is_file())
+        .collect();
+    if !missing.is_empty() {
+        eprintln!(
+            "error: libvirt's API XML descriptions are missing {place}: run \
+             scripts/fetch-protocol.sh (or set LIBVIRT_API_DIR=/usr/share/libvirt/api); \
+             missing: {}",
+            missing.join(", ")
+        );
+        return ExitCode::FAILURE;
+    }
+    match config.write_to(out_dir) {
         Ok(_) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: generating the protocol modules failed: {e}");
+            eprintln!("error: generating the enums and flags from the API XML failed: {e}");
             ExitCode::FAILURE
         }
     }

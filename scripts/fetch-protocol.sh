@@ -7,8 +7,13 @@
 #   LIBVIRT_SOURCE=/path/to/libvirt scripts/fetch-protocol.sh   # local tree
 #   VIRTWIRE_WRITE_MANIFEST=1 ...              # (re)write protocol/xdr.sha256
 #                                              # from the pinned tarball
+#
+# It first runs scripts/fetch-api-xml.sh, which puts libvirt's API XML
+# descriptions (the enums and flags) into protocol/api/.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
+
+"$(dirname "$0")/fetch-api-xml.sh"
 
 source "$(dirname "$0")/lib/libvirt-tarball.sh"
 

@@ -168,8 +168,9 @@ async fn run(uri: &str) -> virtwire::Result<()> {
             "-".into()
         };
         println!(
-            "  {} (id {id}): {state}, {} vcpu(s), memory {} KiB of {} KiB, cpu time {:.3} s",
+            "  {} (id {id}): {}, {} vcpu(s), memory {} KiB of {} KiB, cpu time {:.3} s",
             dom.name,
+            state.virsh_name(),
             info.nr_virt_cpu,
             info.memory,
             info.max_mem,

@@ -1,4 +1,8 @@
 //! Driver features a daemon can be asked about with `CONNECT_SUPPORTS_FEATURE`.
+//!
+//! Written by hand, unlike the enums of [`virtwire_protocol::api`]: the
+//! `VIR_DRV_FEATURE_*` numbers are libvirt-internal (`src/libvirt_internal.h`)
+//! and not in libvirt's API description.
 
 /// A libvirt driver feature (`VIR_DRV_FEATURE_*`, `src/libvirt_internal.h`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

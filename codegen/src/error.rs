@@ -3,7 +3,7 @@
 use std::fmt;
 use std::path::Path;
 
-/// Where in a `.x` file something is.
+/// Where in a `.x` or API XML file something is.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Location {
     /// The file, as the [`ProgramSpec`](crate::ProgramSpec) named it.
@@ -33,9 +33,10 @@ impl fmt::Display for Location {
 pub enum ErrorKind {
     /// A file could not be read or written.
     Io,
-    /// The text is not valid XDR (a lexical or grammatical error).
+    /// The text is not valid XDR (a lexical or grammatical error), or not
+    /// well-formed API XML.
     Syntax,
-    /// The XDR is well-formed but cannot be turned into Rust: an unknown
+    /// The input is well-formed but cannot be turned into Rust: an unknown
     /// constant or type, a bound out of range, a name collision, ...
     Semantic,
     /// The [`Config`](crate::Config) asks for something the files do not have.
@@ -93,7 +94,7 @@ impl Error {
         self.kind
     }
 
-    /// The `.x` file and line the error is about, when there is one.
+    /// The file and line the error is about, when there is one.
     pub fn location(&self) -> Option<&Location> {
         self.location.as_ref()
     }

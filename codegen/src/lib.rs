@@ -25,6 +25,9 @@
 //!     .unwrap();
 //! ```
 //!
+//! [`ApiConfig`] does the same for libvirt's API XML descriptions: one
+//! module of enums and `bitflags` types.
+//!
 //! The generated code expects to be `include!`d in a `pub mod <module>` of a
 //! crate with the XDR runtime at `crate::xdr` and `ProcedureInfo`,
 //! `Procedure`, `Event`, `BodyPart`, `ProcedureKind`, `StreamDirection` and
@@ -32,6 +35,7 @@
 //! `Config` being a sibling of the others.
 
 mod analysis;
+mod api;
 mod ast;
 mod emit;
 mod error;
@@ -46,6 +50,7 @@ mod resolve;
 
 use std::path::{Path, PathBuf};
 
+pub use api::ApiConfig;
 pub use error::{Error, ErrorKind, Location};
 
 /// One `.x` file and how to turn it into a Rust module.
@@ -149,10 +154,7 @@ impl<'a> Config<'a> {
         let mut written = Vec::new();
         for file in self.generate()? {
             let path = out_dir.join(file.file_name());
-            let unchanged = std::fs::read(&path).is_ok_and(|old| old == file.code.as_bytes());
-            if !unchanged {
-                std::fs::write(&path, &file.code).map_err(|e| Error::io(&path, "write", e))?;
-            }
+            write_if_changed(&path, &file.code)?;
             written.push(path);
         }
         Ok(written)
@@ -163,13 +165,7 @@ impl<'a> Config<'a> {
         spec: &ProgramSpec<'a>,
         source: Option<&str>,
     ) -> Result<resolve::SpecInput<'a>, Error> {
-        let valid_module = spec.module.starts_with(|c: char| c.is_ascii_lowercase())
-            && spec
-                .module
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-            && names::field_ident(spec.module) == spec.module;
-        if !valid_module {
+        if !valid_module(spec.module) {
             return Err(Error::config(format!(
                 "`{}` is not usable as a module name",
                 spec.module
@@ -220,4 +216,22 @@ impl<'a> Config<'a> {
             ast,
         })
     }
+}
+
+/// Whether `name` can be a module name (and a file stem).
+fn valid_module(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && names::field_ident(name) == name
+}
+
+/// Writes `code` to `path` unless the file already holds exactly that.
+fn write_if_changed(path: &Path, code: &str) -> Result<(), Error> {
+    let unchanged = std::fs::read(path).is_ok_and(|old| old == code.as_bytes());
+    if !unchanged {
+        std::fs::write(path, code).map_err(|e| Error::io(path, "write", e))?;
+    }
+    Ok(())
 }

@@ -94,6 +94,11 @@ pub fn type_ident(xdr_name: &str, prefix: &str) -> String {
     variant_ident(xdr_name)
 }
 
+/// Whether a generated type must not take `name` (a name from std's prelude).
+pub fn is_reserved_type_name(name: &str) -> bool {
+    PRELUDE.contains(&name)
+}
+
 /// An enum or union variant: camel case; a leading digit gets a `V`.
 pub fn variant_ident(name: &str) -> String {
     let camel = camel(name);

@@ -3,6 +3,7 @@
 //! The XDR runtime, message framing, and the types and procedure tables
 //! generated at build time from libvirt's own `.x` protocol definitions.
 
+pub mod api;
 pub mod conn;
 mod display;
 pub mod frame;

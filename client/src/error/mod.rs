@@ -253,3 +253,7 @@ impl std::error::Error for Error {
         self.0.source.as_deref().map(|s| s as _)
     }
 }
+
+#[cfg(test)]
+#[path = "wire_tests.rs"]
+mod wire_tests;

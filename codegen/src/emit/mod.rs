@@ -10,7 +10,7 @@ mod calls;
 mod codec;
 mod procs;
 mod types;
-mod writer;
+pub(crate) mod writer;
 
 use codec::Codec;
 use types::{TESTGEN_CFG, TypeEmitter};
