@@ -95,6 +95,33 @@ pub(crate) fn push_child<'a>(
     el.insert_element(at, child)
 }
 
+/// Sets attribute `name`: in place when present, else among the existing
+/// attributes in the order `model` lists them (so a view built in code
+/// writes `type` first whatever order its setters ran in), unmodelled ones
+/// staying where they are.
+pub(crate) fn set_attr(el: &mut Element, model: &Model, name: &str, value: String) {
+    if let Some(a) = el.attrs.iter_mut().find(|a| a.name == name) {
+        a.value = value;
+        return;
+    }
+    let rank = |n: &str| model.attrs.iter().position(|a| a.name == n);
+    let at = match rank(name) {
+        Some(want) => el
+            .attrs
+            .iter()
+            .position(|a| rank(&a.name).is_some_and(|r| r > want))
+            .unwrap_or(el.attrs.len()),
+        None => el.attrs.len(),
+    };
+    el.attrs.insert(
+        at,
+        crate::tree::Attribute {
+            name: name.to_owned(),
+            value,
+        },
+    );
+}
+
 /// Declares a typed view: the newtype, its [`Model`], and accessors.
 ///
 /// Attributes: `getter, setter: "name" => Type;` gives `getter() ->
@@ -177,10 +204,11 @@ macro_rules! view {
                     self.0.attr($aname).and_then(<$aty as $crate::XmlValue>::from_xml)
                 }
 
-                #[doc = concat!("Sets the `", $aname, "` attribute (in place when present).")]
+                #[doc = concat!("Sets the `", $aname, "` attribute (in place when present, else in schema order).")]
                 pub fn $aset(&mut self, v: impl Into<$aty>) -> &mut Self {
                     let v: $aty = v.into();
-                    self.0.set_attr($aname, $crate::XmlValue::to_xml(&v));
+                    let m = <Self as $crate::View>::model();
+                    $crate::view::set_attr(&mut self.0, m, $aname, $crate::XmlValue::to_xml(&v).into_owned());
                     self
                 }
             )*)?
@@ -225,10 +253,13 @@ macro_rules! view {
             <$cty as ref_cast::RefCast>::ref_cast_mut($crate::view::child_or_insert(&mut self.0, m, $cname))
         }
 
-        #[doc = concat!("Replaces the `<", $cname, ">` child in place, or inserts it.")]
+        #[doc = concat!("Replaces the `<", $cname, ">` child in place, or inserts it (renamed `", $cname, "` if need be).")]
         pub fn $add(&mut self, v: $cty) -> &mut $cty {
             let m = <Self as $crate::View>::model();
-            let el = $crate::View::into_element(v);
+            let mut el = $crate::View::into_element(v);
+            // Shared views (TextElement, CharDevice, ...) take the name of
+            // the place they are put.
+            $cname.clone_into(&mut el.name);
             <$cty as ref_cast::RefCast>::ref_cast_mut($crate::view::set_child(&mut self.0, m, el))
         }
     };
@@ -244,10 +275,13 @@ macro_rules! view {
             self.0.children_named_mut($cname).map(<$cty as ref_cast::RefCast>::ref_cast_mut)
         }
 
-        #[doc = concat!("Adds a `<", $cname, ">` after the existing ones.")]
+        #[doc = concat!("Adds a `<", $cname, ">` after the existing ones (renamed `", $cname, "` if need be).")]
         pub fn $add(&mut self, v: $cty) -> &mut $cty {
             let m = <Self as $crate::View>::model();
-            let el = $crate::View::into_element(v);
+            let mut el = $crate::View::into_element(v);
+            // Shared views (TextElement, CharDevice, ...) take the name of
+            // the place they are put.
+            $cname.clone_into(&mut el.name);
             <$cty as ref_cast::RefCast>::ref_cast_mut($crate::view::push_child(&mut self.0, m, el))
         }
     };

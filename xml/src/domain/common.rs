@@ -41,6 +41,20 @@ view! {
 }
 
 view! {
+    /// `<rom>`: a PCI device's option ROM.
+    pub struct Rom = "rom" {
+        attrs {
+            /// `bar`: whether the ROM is visible in the guest's memory map.
+            bar, set_bar: "bar" => crate::OnOff;
+            /// `file`: a ROM image to use instead of the default.
+            file, set_file: "file" => String;
+            /// `enabled`: `no` gives the device no ROM at all.
+            enabled, set_enabled: "enabled" => crate::YesNo;
+        }
+    }
+}
+
+view! {
     /// `<boot order=...>`: per-device boot order.
     pub struct BootOrder = "boot" {
         attrs {

@@ -57,11 +57,12 @@ view! {
 }
 
 impl Graphics {
-    /// VNC with an automatically chosen port, listening on `address`.
+    /// VNC with an automatically chosen port (`autoport='yes'`; libvirt
+    /// writes the port it picked when the guest runs, see
+    /// [`Graphics::port`]), listening on `address`.
     pub fn vnc(address: &str) -> Self {
         let mut g = Graphics::new();
         g.set_kind(GraphicsType::Vnc)
-            .set_port(-1)
             .set_autoport(crate::YesNo::Yes);
         g.push_listen(Listen::new())
             .set_kind("address")

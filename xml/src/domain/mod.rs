@@ -13,7 +13,7 @@ mod os;
 
 pub use builder::DomainBuilder;
 pub use chardev::{CharDevice, CharLog, CharProtocol, CharSource, CharTarget, CharTargetModel};
-pub use common::{Address, Alias, BootOrder, Flag, Named, TextElement};
+pub use common::{Address, Alias, BootOrder, Flag, Named, Rom, TextElement};
 pub use controller::{Controller, ControllerTarget, Filesystem, Hostdev, Input, ModelDevice};
 pub use cpu::{Cpu, CpuFeature, CpuModel, Topology, Vcpu};
 pub use devices::Devices;
