@@ -128,7 +128,8 @@ pub(crate) fn set_attr(el: &mut Element, model: &Model, name: &str, value: Strin
 /// Option<Type>` and `setter(impl Into<Type>)`. Children: `one getter,
 /// getter_mut, setter: "name" => View;` (optional single child; `_mut`
 /// creates it) or `many iter, iter_mut, push: "name" => View;`. Text:
-/// `getter, setter => Type;`.
+/// `getter, setter => Type;`. Rules: `rules { Rule::RequiredAttr("x"), ... }`
+/// ([`crate::model::Rule`]).
 macro_rules! view {
     (
         $(#[$meta:meta])*
@@ -136,6 +137,7 @@ macro_rules! view {
             $( attrs { $( $(#[$am:meta])* $aget:ident, $aset:ident : $aname:literal => $aty:ty; )* } )?
             $( children { $( $(#[$cm:meta])* $card:ident $cget:ident, $cmut:ident, $cadd:ident : $cname:literal => $cty:ty; )* } )?
             $( text { $(#[$tm:meta])* $tget:ident, $tset:ident => $tty:ty; } )?
+            $( rules { $($rule:expr),* $(,)? } )?
         }
     ) => {
         $(#[$meta])*
@@ -158,6 +160,7 @@ macro_rules! view {
                         model: <$cty as $crate::View>::model,
                     }, )*)? ],
                     text: $crate::view::view!(@text $($tty)?),
+                    rules: &[ $($( $rule, )*)? ],
                 };
                 &MODEL
             }

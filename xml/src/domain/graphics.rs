@@ -1,8 +1,21 @@
 //! `<graphics>` and `<video>`.
 
 use crate::domain::common::{Address, Alias};
+use crate::model::{Rule, Violation};
+use crate::tree::Element;
 use crate::value::xml_enum;
 use crate::view::view;
+
+/// A `network` listen names its network.
+fn listen_rules(el: &Element) -> Result<(), Violation> {
+    if el.attr("type") == Some("network") && el.attr("network").is_none() {
+        return Err(Violation::new(
+            "@network",
+            "a listen of type network names the network",
+        ));
+    }
+    Ok(())
+}
 
 xml_enum! {
     /// `<graphics type=...>`.
@@ -83,6 +96,10 @@ view! {
             network, set_network: "network" => String;
             /// `socket`.
             socket, set_socket: "socket" => String;
+        }
+        rules {
+            Rule::RequiredAttr("type"),
+            Rule::Check(listen_rules),
         }
     }
 }
