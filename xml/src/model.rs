@@ -172,36 +172,69 @@ pub fn coverage(el: &Element, model: &Model) -> Coverage {
     c
 }
 
-/// Checks that every modelled value under `el` parses as its type, reporting
-/// the first that does not with its position in `src` and its path. `path`
-/// is `el`'s own path.
+/// Checks that every modelled value under `el` parses as its type and every
+/// rule holds, reporting the first failure with its position in `src` and
+/// its path. `path` is `el`'s own path.
 pub fn validate(el: &Element, model: &Model, src: &str, path: &str) -> Result<(), Error> {
+    let mut chain = Vec::new();
+    match check(el, model, &mut chain) {
+        Ok(()) => Ok(()),
+        Err(f) => {
+            // The path is only built for the failure: formatting one for
+            // every element would cost as much as the checks.
+            let mut full = path.to_owned();
+            let mut parent = el;
+            for child in &f.chain {
+                full = child_path(parent, child, &full);
+                parent = child;
+            }
+            if !f.at.is_empty() {
+                full.push('/');
+                full.push_str(&f.at);
+            }
+            Err(Error::at(f.kind, src, parent.pos, full))
+        }
+    }
+}
+
+/// A failed check: the elements from the validated root's child down to
+/// the failing element, and where in that element.
+struct Failure<'a> {
+    chain: Vec<&'a Element>,
+    at: String,
+    kind: ErrorKind,
+}
+
+fn check<'a>(
+    el: &'a Element,
+    model: &Model,
+    chain: &mut Vec<&'a Element>,
+) -> Result<(), Failure<'a>> {
+    let fail = |chain: &Vec<&'a Element>, at: String, kind| Failure {
+        chain: chain.clone(),
+        at,
+        kind,
+    };
     for a in &el.attrs {
         if let Some(am) = model.attrs.iter().find(|x| x.name == a.name) {
             if !(am.check)(&a.value) {
-                return Err(Error::at(
-                    ErrorKind::InvalidValue {
-                        value: a.value.clone(),
-                        expected: am.expected,
-                    },
-                    src,
-                    el.pos,
-                    format!("{path}/@{}", a.name),
-                ));
+                let kind = ErrorKind::InvalidValue {
+                    value: a.value.clone(),
+                    expected: am.expected,
+                };
+                return Err(fail(chain, format!("@{}", a.name), kind));
             }
         }
     }
-    if let (Some(tm), Some(text)) = (&model.text, el.text()) {
-        if !(tm.check)(text.trim()) {
-            return Err(Error::at(
-                ErrorKind::InvalidValue {
+    if let Some(tm) = &model.text {
+        if let Some(text) = el.text() {
+            if !(tm.check)(text.trim()) {
+                let kind = ErrorKind::InvalidValue {
                     value: text,
                     expected: tm.expected,
-                },
-                src,
-                el.pos,
-                path.to_owned(),
-            ));
+                };
+                return Err(fail(chain, String::new(), kind));
+            }
         }
     }
     for rule in model.rules {
@@ -217,17 +250,14 @@ pub fn validate(el: &Element, model: &Model, src: &str, path: &str) -> Result<()
             Rule::Check(check) => check(el).err(),
         };
         if let Some(v) = broken {
-            let at = if v.at.is_empty() {
-                path.to_owned()
-            } else {
-                format!("{path}/{}", v.at)
-            };
-            return Err(Error::at(ErrorKind::Constraint(v.message), src, el.pos, at));
+            return Err(fail(chain, v.at, ErrorKind::Constraint(v.message)));
         }
     }
     for child in el.elements() {
         if let Some(cm) = model.child(&child.name) {
-            validate(child, cm, src, &child_path(el, child, path))?;
+            chain.push(child);
+            check(child, cm, chain)?;
+            chain.pop();
         }
     }
     Ok(())
