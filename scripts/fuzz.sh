@@ -11,7 +11,9 @@
 # fuzz/artifacts/<target>/ — minimise it with
 #   RUSTC_BOOTSTRAP=1 cargo fuzz tmin <target> fuzz/artifacts/<target>/crash-…
 # and add it to fuzz/corpus/<target>/ once the bug is fixed, so
-# `cargo test -p virtwire-protocol --test fuzz_corpus` keeps checking it.
+# `cargo test -p virtwire-protocol --test fuzz_corpus` (targets frame, body,
+# connection) or `cargo test -p virtwire-xml --test fuzz_corpus` (xml_*)
+# keeps checking it.
 set -euo pipefail
 
 seconds=${1:-60}

@@ -14,6 +14,10 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
 pub use virtwire;
+pub use virtwire_xml;
+
+use virtwire_xml::Document;
+use virtwire_xml::domain::{Disk, Domain, DomainBuilder, Graphics, Interface};
 
 /// `virDomainState` values.
 pub mod state {
@@ -186,6 +190,47 @@ pub fn test_domain_xml(name: &str) -> String {
          <currentMemory unit='KiB'>65536</currentMemory><vcpu>2</vcpu>\
          <os><type arch='i686'>hvm</type></os></domain>"
     )
+}
+
+/// The minimal QEMU/TCG guest of `fixtures/guest/tcg-guest.xml.in`, built
+/// with virtwire-xml's typed builder: 64 MiB, one vCPU, a qcow2 disk at
+/// `disk` as `vda`, an `ethernet` NIC on a tap named `tap` that libvirt
+/// creates (no option ROM, so no network boot), a serial console, VNC on
+/// 127.0.0.1, VGA and a virtio balloon. The same tree as the template with
+/// its placeholders filled in, apart from the template's comments.
+pub fn tcg_guest(name: &str, disk: &str, tap: &str) -> Document<Domain> {
+    DomainBuilder::new("qemu", name)
+        .memory_mib(64)
+        .vcpus(1)
+        .machine("x86_64", "pc")
+        .feature("acpi")
+        .clock("utc")
+        .lifecycle("destroy", "restart", "destroy")
+        .disk(Disk::file(disk, "qcow2").with_target("vda", "virtio"))
+        .interface(
+            Interface::ethernet("virtio")
+                .with_managed_tap(tap)
+                .with_rom_enabled(false),
+        )
+        .serial_console()
+        .graphics(Graphics::vnc("127.0.0.1"))
+        .video("vga")
+        .memballoon("virtio")
+        .build()
+}
+
+/// `fixtures/guest/<file>` with each `(placeholder, value)` substituted
+/// (placeholders are written `@NAME@`).
+pub fn render_fixture(file: &str, values: &[(&str, &str)]) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../fixtures/guest")
+        .join(file);
+    let mut text =
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+    for (key, value) in values {
+        text = text.replace(&format!("@{key}@"), value);
+    }
+    text
 }
 
 /// The host's name, as the kernel has it.

@@ -26,6 +26,9 @@ pub enum ErrorKind {
         /// What was expected, e.g. `an unsigned integer`.
         expected: &'static str,
     },
+    /// The element breaks a rule of libvirt's schema (a required attribute
+    /// or element is missing, or two settings exclude each other).
+    Constraint(String),
 }
 
 /// An error with where it happened.
@@ -89,6 +92,7 @@ impl fmt::Display for Error {
             ErrorKind::InvalidValue { value, expected } => {
                 write!(f, "invalid value {value:?}: expected {expected}")
             }
+            ErrorKind::Constraint(m) => write!(f, "{m}"),
         }
     }
 }

@@ -30,10 +30,16 @@
 //!
 //! Each view is declared once with an internal macro that generates its
 //! accessors and its [`model::Model`]: the table of attributes, children and
-//! text it understands. The same table validates parsed documents (a
-//! modelled number that does not parse is an [`Error`] with line, column
-//! and a path like `/domain/devices/disk[2]/target/@dev`) and counts how much
-//! of a document is modelled versus merely kept ([`model::Coverage`]).
+//! text it understands, and the rules of libvirt's schema on the element as
+//! a whole ([`model::Rule`]: required attributes and children, conditions
+//! such as "a network disk has a source" or "a PCI slot is at most 0x1f").
+//! The same table validates parsed documents (a modelled number that does
+//! not parse, or a broken rule, is an [`Error`] with line, column and a path
+//! like `/domain/devices/disk[2]/target/@dev`) and counts how much of a
+//! document is modelled versus merely kept ([`model::Coverage`]). What the
+//! validation never refuses: unknown elements and attributes, and values
+//! outside a closed list (they stay `Other`), so a newer libvirt's
+//! documents still read.
 //!
 //! New elements are inserted where libvirt's schema orders them and take
 //! their siblings' indentation, so edited documents still look like
@@ -63,12 +69,13 @@ mod write;
 
 pub mod capabilities;
 pub mod domain;
+pub mod nwfilter;
 pub mod others;
 
 pub use document::Document;
 pub use error::{Error, ErrorKind};
 pub use parse::{MAX_DEPTH, parse_tree, parse_tree_bytes};
 pub use tree::{Attribute, Element, Misc, Node, Tree};
-pub use value::{OnOff, XmlValue, YesNo};
+pub use value::{AbsPath, CpuSet, Loadparm, OnOff, XmlValue, YesNo};
 pub use view::View;
 pub use write::{write_element_string, write_tree};

@@ -1,6 +1,9 @@
 //! The remaining top-level documents, with their top-level fields modelled.
 
-use crate::domain::{Domain, TextElement};
+use crate::domain::{DiskSource, Domain, TextElement};
+use crate::model::{Rule, Violation};
+use crate::tree::Element;
+use crate::value::checked_string;
 use crate::view::view;
 
 view! {
@@ -67,6 +70,64 @@ view! {
             one path, path_mut, set_path: "path" => TextElement;
             /// `<parent>`.
             one parent, parent_mut, set_parent: "parent" => TextElement;
+            /// `<capability type=...>`s: what the device is.
+            many capabilities, capabilities_mut, push_capability: "capability" => NodeCapability;
+        }
+    }
+}
+
+view! {
+    /// A node device's `<capability type=...>` (`pci`, `usb_device`, `net`,
+    /// `scsi_host`, `ccw`, `css`, ...). The channel-subsystem numbers of
+    /// `ccw` and `css` devices are modelled.
+    pub struct NodeCapability = "capability" {
+        attrs {
+            /// `type`.
+            kind, set_kind: "type" => String;
+        }
+        children {
+            /// `<cssid>` (ccw, css).
+            one cssid, cssid_mut, set_cssid: "cssid" => CcwNumber;
+            /// `<ssid>` (ccw, css).
+            one ssid, ssid_mut, set_ssid: "ssid" => CcwNumber;
+            /// `<devno>` (ccw, css), up to 0xffff.
+            one devno, devno_mut, set_devno: "devno" => CcwDevno;
+            /// `<channel_dev_addr>` (css): the device behind the subchannel.
+            one channel_dev_addr, channel_dev_addr_mut, set_channel_dev_addr: "channel_dev_addr" => ChannelDevAddr;
+        }
+    }
+}
+
+view! {
+    /// A `<cssid>` or `<ssid>`: a small channel-subsystem number.
+    pub struct CcwNumber = "cssid" {
+        text {
+            /// The number.
+            value, set_value => u8;
+        }
+    }
+}
+
+view! {
+    /// A `<devno>`: a device number, up to 0xffff.
+    pub struct CcwDevno = "devno" {
+        text {
+            /// The number.
+            value, set_value => u16;
+        }
+    }
+}
+
+view! {
+    /// `<channel_dev_addr>`: a CCW address.
+    pub struct ChannelDevAddr = "channel_dev_addr" {
+        children {
+            /// `<cssid>`.
+            one cssid, cssid_mut, set_cssid: "cssid" => CcwNumber;
+            /// `<ssid>`.
+            one ssid, ssid_mut, set_ssid: "ssid" => CcwNumber;
+            /// `<devno>`.
+            one devno, devno_mut, set_devno: "devno" => CcwDevno;
         }
     }
 }
@@ -115,6 +176,11 @@ view! {
         children {
             /// `<uuid>`.
             one uuid, uuid_mut, set_uuid: "uuid" => TextElement;
+            /// `<rule>`s.
+            many rules, rules_mut, push_rule: "rule" => crate::nwfilter::FilterRule;
+        }
+        rules {
+            crate::model::Rule::RequiredAttr("name"),
         }
     }
 }
@@ -141,6 +207,8 @@ view! {
             one state, state_mut, set_state: "state" => TextElement;
             /// `<creationTime>`.
             one creation_time, creation_time_mut, set_creation_time: "creationTime" => TextElement;
+            /// `<disks>`: per-disk settings.
+            one disks, disks_mut, set_disks: "disks" => SnapshotDisks;
             /// `<domain>`: the guest's configuration when taken.
             one domain, domain_mut, set_domain: "domain" => Domain;
         }
@@ -151,14 +219,132 @@ view! {
     /// `<domaincheckpoint>`.
     pub struct DomainCheckpoint = "domaincheckpoint" {
         children {
-            /// `<name>`.
-            one name, name_mut, set_name: "name" => TextElement;
+            /// `<name>`: no leading dot, no `/` (it names a file).
+            one name, name_mut, set_name: "name" => CheckpointNameElement;
+            /// `<parent>`: the previous checkpoint.
+            one parent, parent_mut, set_parent: "parent" => CheckpointParent;
+            /// `<disks>`: per-disk settings.
+            one disks, disks_mut, set_disks: "disks" => CheckpointDisks;
             /// `<description>`.
             one description, description_mut, set_description: "description" => TextElement;
             /// `<creationTime>`.
             one creation_time, creation_time_mut, set_creation_time: "creationTime" => TextElement;
             /// `<domain>`: the guest's configuration when taken.
             one domain, domain_mut, set_domain: "domain" => Domain;
+        }
+    }
+}
+
+/// `[a-zA-Z0-9_-][a-zA-Z0-9_.-]*`: usable as a file name.
+fn is_checkpoint_name(s: &str) -> bool {
+    let ok = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+    let mut chars = s.chars();
+    chars.next().is_some_and(ok) && chars.all(|c| ok(c) || c == '.')
+}
+
+checked_string! {
+    /// A checkpoint name: letters, digits, `_`, `-` and `.`, not starting
+    /// with `.`.
+    pub struct CheckpointName: "letters, digits, _, - and . (not first)" = is_checkpoint_name;
+}
+
+view! {
+    /// A checkpoint's `<name>`.
+    pub struct CheckpointNameElement = "name" {
+        text {
+            /// The name.
+            value, set_value => CheckpointName;
+        }
+    }
+}
+
+view! {
+    /// A checkpoint's `<parent>`.
+    pub struct CheckpointParent = "parent" {
+        children {
+            /// `<name>`.
+            one name, name_mut, set_name: "name" => CheckpointNameElement;
+        }
+    }
+}
+
+view! {
+    /// A checkpoint's `<disks>`.
+    pub struct CheckpointDisks = "disks" {
+        children {
+            /// `<disk>`s.
+            many disks, disks_mut, push_disk: "disk" => CheckpointDisk;
+        }
+    }
+}
+
+view! {
+    /// A checkpoint's `<disk name=...>`.
+    pub struct CheckpointDisk = "disk" {
+        attrs {
+            /// `name`: the disk's target or source path.
+            name, set_name: "name" => String;
+            /// `checkpoint`: `no` or `bitmap`.
+            checkpoint, set_checkpoint: "checkpoint" => String;
+            /// `bitmap`: the bitmap's name.
+            bitmap, set_bitmap: "bitmap" => String;
+        }
+        rules {
+            Rule::RequiredAttr("name"),
+        }
+    }
+}
+
+view! {
+    /// A snapshot's `<disks>`.
+    pub struct SnapshotDisks = "disks" {
+        children {
+            /// `<disk>`s.
+            many disks, disks_mut, push_disk: "disk" => SnapshotDisk;
+        }
+    }
+}
+
+/// A network snapshot target takes no per-device seclabel (the schema
+/// allows them for file and block targets only), and no target takes a
+/// `startupPolicy` (that belongs to a domain's disks).
+fn snapshot_disk_rules(el: &Element) -> Result<(), Violation> {
+    let source = el.child("source");
+    if source.is_some_and(|s| s.attr("startupPolicy").is_some()) {
+        return Err(Violation::new(
+            "source/@startupPolicy",
+            "a snapshot source takes no startupPolicy",
+        ));
+    }
+    let seclabel = source.and_then(|s| s.child("seclabel"));
+    if el.attr("type") == Some("network") && seclabel.is_some() {
+        return Err(Violation::new(
+            "source/seclabel",
+            "a network snapshot source takes no <seclabel>",
+        ));
+    }
+    Ok(())
+}
+
+view! {
+    /// A snapshot's `<disk name=... snapshot=...>`.
+    pub struct SnapshotDisk = "disk" {
+        attrs {
+            /// `name`: the disk's target or source path.
+            name, set_name: "name" => String;
+            /// `snapshot`: `no`, `internal`, `external`, `manual`.
+            snapshot, set_snapshot: "snapshot" => String;
+            /// `type` of an external snapshot's target: `file`, `block`,
+            /// `network`.
+            kind, set_kind: "type" => String;
+        }
+        children {
+            /// `<source>`: where an external snapshot goes.
+            one source, source_mut, set_source: "source" => DiskSource;
+        }
+        rules {
+            Rule::RequiredAttr("name"),
+            Rule::Check(snapshot_disk_rules),
         }
     }
 }

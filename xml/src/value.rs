@@ -135,3 +135,126 @@ impl From<bool> for OnOff {
         if b { OnOff::On } else { OnOff::Off }
     }
 }
+
+/// Declares a string newtype whose valid values `check` accepts: the
+/// schema's patterns (`cpuset`, `loadparm`, ...) as types, so a document
+/// whose value breaks one is refused with the value's path.
+macro_rules! checked_string {
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident: $expected:literal = $check:path;
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        $vis struct $name(pub String);
+
+        impl $name {
+            /// The value as written.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl $crate::XmlValue for $name {
+            const EXPECTED: &'static str = $expected;
+            fn from_xml(s: &str) -> Option<Self> {
+                $check(s).then(|| $name(s.to_owned()))
+            }
+            fn to_xml(&self) -> ::std::borrow::Cow<'_, str> {
+                ::std::borrow::Cow::Borrowed(&self.0)
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(s: &str) -> Self {
+                $name(s.to_owned())
+            }
+        }
+
+        impl From<String> for $name {
+            fn from(s: String) -> Self {
+                $name(s)
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
+pub(crate) use checked_string;
+
+/// An unsigned number as libvirt writes it (decimal or `0x` hex) that is at
+/// most `max`.
+pub(crate) fn uint_at_most(s: &str, max: u64) -> bool {
+    u64::from_xml(s).is_some_and(|v| v <= max)
+}
+
+fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `([0-9]+(-[0-9]+)?|\^[0-9]+)(,...)*`: CPUs or NUMA nodes.
+fn is_cpuset(s: &str) -> bool {
+    s.split(',').all(|part| match part.strip_prefix('^') {
+        Some(n) => is_digits(n),
+        None => match part.split_once('-') {
+            Some((a, b)) => is_digits(a) && is_digits(b),
+            None => is_digits(part),
+        },
+    })
+}
+
+/// `(/|[a-zA-Z]:\\).+`: an absolute path (Unix or Windows).
+fn is_abs_path(s: &str) -> bool {
+    let b = s.as_bytes();
+    match b {
+        [b'/', _, ..] => true,
+        [d, b':', b'\\', _, ..] => d.is_ascii_alphabetic(),
+        _ => false,
+    }
+}
+
+/// `[a-zA-Z0-9.\s]{1,8}`: an s390 boot loadparm.
+fn is_loadparm(s: &str) -> bool {
+    (1..=8).contains(&s.chars().count())
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c.is_whitespace())
+}
+
+checked_string! {
+    /// A set of CPUs or NUMA nodes: `0-3,^2,8`.
+    pub struct CpuSet: "a CPU/node set like 0-3,^2,8" = is_cpuset;
+}
+
+checked_string! {
+    /// An absolute path: `/...`, or `C:\...` for Windows hosts.
+    pub struct AbsPath: "an absolute path" = is_abs_path;
+}
+
+checked_string! {
+    /// An s390 boot `loadparm`: 1 to 8 letters, digits, dots or blanks.
+    pub struct Loadparm: "1 to 8 letters, digits, dots or blanks" = is_loadparm;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns() {
+        for ok in ["0", "0-3", "0-3,^2,8", "^1"] {
+            assert!(is_cpuset(ok), "{ok}");
+        }
+        for bad in ["", "aaa", "1,", "-1", "1-", "0 -3"] {
+            assert!(!is_cpuset(bad), "{bad}");
+        }
+        assert!(is_abs_path("/a") && is_abs_path("C:\\x"));
+        assert!(!is_abs_path("") && !is_abs_path("/") && !is_abs_path("a/b"));
+        assert!(is_loadparm("SYS1 .2") && !is_loadparm("sys1?") && !is_loadparm("loadparm1"));
+        assert!(uint_at_most("0xff", 255) && !uint_at_most("256", 255));
+    }
+}

@@ -95,13 +95,41 @@ pub(crate) fn push_child<'a>(
     el.insert_element(at, child)
 }
 
+/// Sets attribute `name`: in place when present, else among the existing
+/// attributes in the order `model` lists them (so a view built in code
+/// writes `type` first whatever order its setters ran in), unmodelled ones
+/// staying where they are.
+pub(crate) fn set_attr(el: &mut Element, model: &Model, name: &str, value: String) {
+    if let Some(a) = el.attrs.iter_mut().find(|a| a.name == name) {
+        a.value = value;
+        return;
+    }
+    let rank = |n: &str| model.attrs.iter().position(|a| a.name == n);
+    let at = match rank(name) {
+        Some(want) => el
+            .attrs
+            .iter()
+            .position(|a| rank(&a.name).is_some_and(|r| r > want))
+            .unwrap_or(el.attrs.len()),
+        None => el.attrs.len(),
+    };
+    el.attrs.insert(
+        at,
+        crate::tree::Attribute {
+            name: name.to_owned(),
+            value,
+        },
+    );
+}
+
 /// Declares a typed view: the newtype, its [`Model`], and accessors.
 ///
 /// Attributes: `getter, setter: "name" => Type;` gives `getter() ->
 /// Option<Type>` and `setter(impl Into<Type>)`. Children: `one getter,
 /// getter_mut, setter: "name" => View;` (optional single child; `_mut`
 /// creates it) or `many iter, iter_mut, push: "name" => View;`. Text:
-/// `getter, setter => Type;`.
+/// `getter, setter => Type;`. Rules: `rules { Rule::RequiredAttr("x"), ... }`
+/// ([`crate::model::Rule`]).
 macro_rules! view {
     (
         $(#[$meta:meta])*
@@ -109,6 +137,7 @@ macro_rules! view {
             $( attrs { $( $(#[$am:meta])* $aget:ident, $aset:ident : $aname:literal => $aty:ty; )* } )?
             $( children { $( $(#[$cm:meta])* $card:ident $cget:ident, $cmut:ident, $cadd:ident : $cname:literal => $cty:ty; )* } )?
             $( text { $(#[$tm:meta])* $tget:ident, $tset:ident => $tty:ty; } )?
+            $( rules { $($rule:expr),* $(,)? } )?
         }
     ) => {
         $(#[$meta])*
@@ -131,6 +160,7 @@ macro_rules! view {
                         model: <$cty as $crate::View>::model,
                     }, )*)? ],
                     text: $crate::view::view!(@text $($tty)?),
+                    rules: &[ $($( $rule, )*)? ],
                 };
                 &MODEL
             }
@@ -177,10 +207,11 @@ macro_rules! view {
                     self.0.attr($aname).and_then(<$aty as $crate::XmlValue>::from_xml)
                 }
 
-                #[doc = concat!("Sets the `", $aname, "` attribute (in place when present).")]
+                #[doc = concat!("Sets the `", $aname, "` attribute (in place when present, else in schema order).")]
                 pub fn $aset(&mut self, v: impl Into<$aty>) -> &mut Self {
                     let v: $aty = v.into();
-                    self.0.set_attr($aname, $crate::XmlValue::to_xml(&v));
+                    let m = <Self as $crate::View>::model();
+                    $crate::view::set_attr(&mut self.0, m, $aname, $crate::XmlValue::to_xml(&v).into_owned());
                     self
                 }
             )*)?
@@ -225,10 +256,13 @@ macro_rules! view {
             <$cty as ref_cast::RefCast>::ref_cast_mut($crate::view::child_or_insert(&mut self.0, m, $cname))
         }
 
-        #[doc = concat!("Replaces the `<", $cname, ">` child in place, or inserts it.")]
+        #[doc = concat!("Replaces the `<", $cname, ">` child in place, or inserts it (renamed `", $cname, "` if need be).")]
         pub fn $add(&mut self, v: $cty) -> &mut $cty {
             let m = <Self as $crate::View>::model();
-            let el = $crate::View::into_element(v);
+            let mut el = $crate::View::into_element(v);
+            // Shared views (TextElement, CharDevice, ...) take the name of
+            // the place they are put.
+            $cname.clone_into(&mut el.name);
             <$cty as ref_cast::RefCast>::ref_cast_mut($crate::view::set_child(&mut self.0, m, el))
         }
     };
@@ -244,10 +278,13 @@ macro_rules! view {
             self.0.children_named_mut($cname).map(<$cty as ref_cast::RefCast>::ref_cast_mut)
         }
 
-        #[doc = concat!("Adds a `<", $cname, ">` after the existing ones.")]
+        #[doc = concat!("Adds a `<", $cname, ">` after the existing ones (renamed `", $cname, "` if need be).")]
         pub fn $add(&mut self, v: $cty) -> &mut $cty {
             let m = <Self as $crate::View>::model();
-            let el = $crate::View::into_element(v);
+            let mut el = $crate::View::into_element(v);
+            // Shared views (TextElement, CharDevice, ...) take the name of
+            // the place they are put.
+            $cname.clone_into(&mut el.name);
             <$cty as ref_cast::RefCast>::ref_cast_mut($crate::view::push_child(&mut self.0, m, el))
         }
     };

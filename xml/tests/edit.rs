@@ -120,6 +120,7 @@ fn builder_makes_the_test_guest() {
     let expected = r#"<domain type="kvm">
   <name>vw-test</name>
   <memory unit="MiB">512</memory>
+  <currentMemory unit="MiB">512</currentMemory>
   <vcpu>1</vcpu>
   <os>
     <type arch="x86_64" machine="pc">hvm</type>
@@ -135,12 +136,12 @@ fn builder_makes_the_test_guest() {
       <model type="virtio"/>
     </interface>
     <serial type="pty">
-      <target type="isa-serial" port="0"/>
+      <target port="0"/>
     </serial>
     <console type="pty">
       <target type="serial" port="0"/>
     </console>
-    <graphics type="vnc" port="-1" autoport="yes">
+    <graphics type="vnc" autoport="yes">
       <listen type="address" address="127.0.0.1"/>
     </graphics>
   </devices>
@@ -149,7 +150,13 @@ fn builder_makes_the_test_guest() {
     // It parses back as a domain with everything modelled.
     let back = Domain::from_xml(&xml).unwrap();
     assert_eq!(back.coverage().kept, 0);
-    let _ = CharDevice::pty("serial", "isa-serial");
+    // Setters put attributes in schema order whatever order they ran in.
+    let mut serial = CharDevice::pty("serial").with_target_type("isa-serial");
+    serial.target_mut().set_name("x");
+    assert_eq!(
+        virtwire_xml::write_element_string(&serial),
+        r#"<serial type="pty"><target type="isa-serial" port="0" name="x"/></serial>"#
+    );
 }
 
 #[test]

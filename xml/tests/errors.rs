@@ -6,7 +6,7 @@ use virtwire_xml::{ErrorKind, View};
 
 #[test]
 fn invalid_value_names_its_path_and_line() {
-    let xml = "<domain type='kvm'>\n  <name>x</name>\n  <devices>\n    <disk type='file'/>\n    <disk type='file'>\n      <boot order='first'/>\n    </disk>\n  </devices>\n</domain>\n";
+    let xml = "<domain type='kvm'>\n  <name>x</name>\n  <devices>\n    <disk type='file'><target dev='vda'/></disk>\n    <disk type='file'>\n      <boot order='first'/><target dev='vdb'/>\n    </disk>\n  </devices>\n</domain>\n";
     let e = Domain::from_xml(xml).unwrap_err();
     assert_eq!(e.path, "/domain/devices/disk[2]/boot/@order");
     assert_eq!((e.line, e.column), (6, 7));
@@ -81,4 +81,26 @@ fn non_utf8_is_an_error() {
     let e = virtwire_xml::parse_tree_bytes(b"<domain>\n\xff</domain>").unwrap_err();
     assert_eq!(e.kind, ErrorKind::NotUtf8);
     assert_eq!(e.line, 2);
+}
+
+#[test]
+fn schema_rules_name_what_is_missing_or_wrong() {
+    // A required child.
+    let xml = "<domain>\n  <devices>\n    <disk type='file'><source file='/a'/></disk>\n  </devices>\n</domain>";
+    let e = Domain::from_xml(xml).unwrap_err();
+    assert_eq!(e.path, "/domain/devices/disk/target");
+    assert_eq!((e.line, e.column), (3, 5));
+    assert!(matches!(e.kind, ErrorKind::Constraint(_)), "{e}");
+    // A range that depends on the address type: PCI slots end at 0x1f,
+    // drive units do not.
+    let pci = "<domain><devices><interface type='user'>\
+               <address type='pci' bus='0' slot='0x20'/></interface></devices></domain>";
+    let e = Domain::from_xml(pci).unwrap_err();
+    assert_eq!(e.path, "/domain/devices/interface/address/@slot");
+    let drive = pci.replace("type='pci' bus='0' slot='0x20'", "type='drive' unit='0x20'");
+    assert!(Domain::from_xml(&drive).is_ok());
+    // A pattern-typed value.
+    let e = Domain::from_xml("<domain><vcpu cpuset='0-3,x'>2</vcpu></domain>").unwrap_err();
+    assert_eq!(e.path, "/domain/vcpu/@cpuset");
+    assert!(matches!(e.kind, ErrorKind::InvalidValue { .. }));
 }

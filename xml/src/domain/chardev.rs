@@ -31,13 +31,22 @@ view! {
 }
 
 impl CharDevice {
-    /// A `pty` device with a target of `target_type` (e.g. `isa-serial`
-    /// for `<serial>`, `serial` for `<console>`) and port 0.
-    pub fn pty(element: &str, target_type: &str) -> Self {
+    /// A `pty` device `<element>` (`serial`, `console`, ...) with target
+    /// port 0 and no target type: libvirt picks the machine's default
+    /// (`isa-serial` on a PC); see [`CharDevice::with_target_type`].
+    pub fn pty(element: &str) -> Self {
         let mut c = CharDevice(crate::Element::new(element));
         c.set_kind("pty");
-        c.target_mut().set_kind(target_type).set_port(0u32);
+        c.target_mut().set_port(0u32);
         c
+    }
+
+    /// Sets the target's `type` (e.g. `isa-serial` for `<serial>`, `serial`
+    /// for a `<console>` on the serial port, `virtio`) and returns the device
+    /// for chaining.
+    pub fn with_target_type(mut self, target_type: &str) -> Self {
+        self.target_mut().set_kind(target_type);
+        self
     }
 
     /// The pty path of a running guest, from `source/@path` or `@tty`.

@@ -2,7 +2,37 @@
 //! memballoon, rng, hostdev, filesystem.
 
 use crate::domain::common::{Address, Alias};
+use crate::model::{Rule, Violation};
+use crate::tree::Element;
 use crate::view::view;
+
+/// An mdev is named by its UUID; a vhost SCSI host takes no raw I/O or SG_IO
+/// settings (libvirt's schema).
+fn hostdev_rules(el: &Element) -> Result<(), Violation> {
+    match el.attr("type") {
+        Some("mdev") => {
+            let uuid = el
+                .child("source")
+                .and_then(|s| s.child("address"))
+                .and_then(|a| a.attr("uuid"));
+            match uuid {
+                Some(_) => Ok(()),
+                None => Err(Violation::new(
+                    "source/address/@uuid",
+                    "an mdev host device is named by <source><address uuid=.../>",
+                )),
+            }
+        }
+        Some("scsi_host") => match ["rawio", "sgio"].into_iter().find(|a| el.attr(a).is_some()) {
+            Some(a) => Err(Violation::new(
+                format!("@{a}"),
+                "a scsi_host host device takes no rawio or sgio",
+            )),
+            None => Ok(()),
+        },
+        _ => Ok(()),
+    }
+}
 
 view! {
     /// A `<controller>`.
@@ -72,7 +102,7 @@ view! {
 
 view! {
     /// A device with just a `model` attribute (`<sound>`, `<watchdog>`,
-    /// `<memballoon>`, `<rng>`, `<panic>`, `<tpm>`, ...).
+    /// `<memballoon>`, `<rng>`, `<panic>`, ...).
     pub struct ModelDevice = "device" {
         attrs {
             /// `model`.
@@ -101,12 +131,65 @@ view! {
             kind, set_kind: "type" => String;
             /// `managed`.
             managed, set_managed: "managed" => crate::YesNo;
+            /// `model` (mdev: `vfio-pci`, `vfio-ccw`, `vfio-ap`).
+            model, set_model: "model" => String;
         }
         children {
+            /// `<source>`: the host device.
+            one source, source_mut, set_source: "source" => HostdevSource;
             /// `<alias>`.
             one alias, alias_mut, set_alias: "alias" => Alias;
             /// `<address>` (guest side).
             one address, address_mut, set_address: "address" => Address;
+        }
+        rules {
+            Rule::Check(hostdev_rules),
+        }
+    }
+}
+
+view! {
+    /// A host device's `<source>`.
+    pub struct HostdevSource = "source" {
+        children {
+            /// `<address>`: the host-side address (PCI, USB, SCSI, mdev UUID).
+            one address, address_mut, set_address: "address" => Address;
+        }
+    }
+}
+
+view! {
+    /// A `<tpm>` device.
+    pub struct Tpm = "tpm" {
+        attrs {
+            /// `model`: `tpm-tis`, `tpm-crb`, `tpm-spapr`, ...
+            model, set_model: "model" => String;
+        }
+        children {
+            /// `<backend>`: passthrough, emulator or external.
+            one backend, backend_mut, set_backend: "backend" => TpmBackend;
+            /// `<alias>`.
+            one alias, alias_mut, set_alias: "alias" => Alias;
+            /// `<address>`.
+            one address, address_mut, set_address: "address" => Address;
+        }
+        rules {
+            Rule::RequiredChild("backend"),
+        }
+    }
+}
+
+view! {
+    /// A TPM's `<backend>`.
+    pub struct TpmBackend = "backend" {
+        attrs {
+            /// `type`: `passthrough`, `emulator`, `external`.
+            kind, set_kind: "type" => String;
+            /// `version`: `1.2` or `2.0`.
+            version, set_version: "version" => String;
+        }
+        rules {
+            Rule::RequiredAttr("type"),
         }
     }
 }

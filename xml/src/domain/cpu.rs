@@ -83,7 +83,7 @@ view! {
             /// `placement`: `static` or `auto`.
             placement, set_placement: "placement" => String;
             /// `cpuset`.
-            cpuset, set_cpuset: "cpuset" => String;
+            cpuset, set_cpuset: "cpuset" => crate::CpuSet;
             /// `current`: how many are online.
             current, set_current: "current" => u32;
         }

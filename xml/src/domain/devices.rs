@@ -2,7 +2,7 @@
 
 use crate::domain::chardev::CharDevice;
 use crate::domain::common::TextElement;
-use crate::domain::controller::{Controller, Filesystem, Hostdev, Input, ModelDevice};
+use crate::domain::controller::{Controller, Filesystem, Hostdev, Input, ModelDevice, Tpm};
 use crate::domain::disk::Disk;
 use crate::domain::graphics::{Graphics, Video};
 use crate::domain::interface::Interface;
@@ -33,7 +33,7 @@ view! {
             /// `<input>` devices.
             many inputs, inputs_mut, push_input: "input" => Input;
             /// `<tpm>`s.
-            many tpms, tpms_mut, push_tpm: "tpm" => ModelDevice;
+            many tpms, tpms_mut, push_tpm: "tpm" => Tpm;
             /// `<graphics>`.
             many graphics, graphics_mut, push_graphics: "graphics" => Graphics;
             /// `<sound>` cards.
@@ -42,6 +42,8 @@ view! {
             many videos, videos_mut, push_video: "video" => Video;
             /// `<hostdev>`s.
             many hostdevs, hostdevs_mut, push_hostdev: "hostdev" => Hostdev;
+            /// USB `<hub>`s.
+            many hubs, hubs_mut, push_hub: "hub" => Input;
             /// `<watchdog>`s.
             many watchdogs, watchdogs_mut, push_watchdog: "watchdog" => ModelDevice;
             /// `<memballoon>`.

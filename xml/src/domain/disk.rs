@@ -1,8 +1,53 @@
 //! `<disk>`: block devices, with their several kinds of source.
 
-use crate::domain::common::{Address, Alias, BootOrder, Flag, TextElement};
+use crate::domain::common::{Address, Alias, BootOrder, DevSeclabel, Flag, TextElement};
+use crate::model::{Rule, Violation};
+use crate::tree::Element;
 use crate::value::xml_enum;
 use crate::view::view;
+
+/// What libvirt's schema requires of a disk as a whole: a network disk has
+/// a source, a LUN is a block, network or volume disk, and I/O limits are
+/// either `<iotune>` or `<throttlefilters>`, not both.
+fn disk_rules(el: &Element) -> Result<(), Violation> {
+    let kind = el.attr("type").unwrap_or("file");
+    if kind == "network" && el.child("source").is_none() {
+        return Err(Violation::new(
+            "source",
+            "a network disk needs a <source> (with its protocol)",
+        ));
+    }
+    if el.attr("device") == Some("lun") && !matches!(kind, "block" | "network" | "volume") {
+        return Err(Violation::new(
+            "@type",
+            format!("a LUN is a block, network or volume disk, not {kind:?}"),
+        ));
+    }
+    if el.child("iotune").is_some() && el.child("throttlefilters").is_some() {
+        return Err(Violation::new(
+            "throttlefilters",
+            "<iotune> and <throttlefilters> exclude each other",
+        ));
+    }
+    Ok(())
+}
+
+/// An iSCSI source names at least one host.
+fn source_rules(el: &Element) -> Result<(), Violation> {
+    if el.attr("protocol") == Some("iscsi") && el.child("host").is_none() {
+        return Err(Violation::new("host", "an iSCSI source needs a <host>"));
+    }
+    Ok(())
+}
+
+/// `<cipher>` and `<ivgen>` come together.
+fn encryption_rules(el: &Element) -> Result<(), Violation> {
+    match (el.child("cipher").is_some(), el.child("ivgen").is_some()) {
+        (true, false) => Err(Violation::new("ivgen", "<cipher> needs an <ivgen>")),
+        (false, true) => Err(Violation::new("cipher", "<ivgen> needs a <cipher>")),
+        _ => Ok(()),
+    }
+}
 
 xml_enum! {
     /// `<disk type=...>`: where the data lives.
@@ -56,12 +101,17 @@ view! {
         children {
             /// `<driver>`: the hypervisor's backend settings (format, cache).
             one driver, driver_mut, set_driver: "driver" => DiskDriver;
+            /// `<auth>` (legacy place; libvirt now writes it in `<source>`).
+            one auth, auth_mut, set_auth: "auth" => DiskAuth;
             /// `<source>`.
             one source, source_mut, set_source: "source" => DiskSource;
             /// `<backingStore>` chain (kept as a raw element).
             one backing_store, backing_store_mut, set_backing_store: "backingStore" => BackingStore;
             /// `<target>`: the guest-side name and bus.
             one target, target_mut, set_target: "target" => DiskTarget;
+            /// `<encryption>` (legacy place; libvirt now writes it in
+            /// `<source>`).
+            one encryption, encryption_mut, set_encryption: "encryption" => Encryption;
             /// `<boot>`.
             one boot, boot_mut, set_boot: "boot" => BootOrder;
             /// `<readonly/>`.
@@ -78,6 +128,10 @@ view! {
             one alias, alias_mut, set_alias: "alias" => Alias;
             /// `<address>`.
             one address, address_mut, set_address: "address" => Address;
+        }
+        rules {
+            Rule::RequiredChild("target"),
+            Rule::Check(disk_rules),
         }
     }
 }
@@ -207,6 +261,70 @@ view! {
         children {
             /// `<host>` servers (type network).
             many hosts, hosts_mut, push_host: "host" => SourceHost;
+            /// `<auth>` (network sources).
+            one auth, auth_mut, set_auth: "auth" => DiskAuth;
+            /// `<encryption>`.
+            one encryption, encryption_mut, set_encryption: "encryption" => Encryption;
+            /// Per-device `<seclabel>`s.
+            many seclabels, seclabels_mut, push_seclabel: "seclabel" => DevSeclabel;
+        }
+        rules {
+            Rule::Check(source_rules),
+        }
+    }
+}
+
+view! {
+    /// `<auth username=...>`: credentials for a network source.
+    pub struct DiskAuth = "auth" {
+        attrs {
+            /// `username`.
+            username, set_username: "username" => String;
+        }
+        children {
+            /// `<secret>`: where the password is.
+            one secret, secret_mut, set_secret: "secret" => AuthSecret;
+        }
+    }
+}
+
+view! {
+    /// `<auth><secret type=... usage=...|uuid=...>`.
+    pub struct AuthSecret = "secret" {
+        attrs {
+            /// `type`: `iscsi`, `ceph`, ...
+            kind, set_kind: "type" => String;
+            /// `usage`: the secret's usage name.
+            usage, set_usage: "usage" => String;
+            /// `uuid`: the secret's UUID.
+            uuid, set_uuid: "uuid" => String;
+        }
+        rules {
+            Rule::RequiredAttr("type"),
+        }
+    }
+}
+
+view! {
+    /// `<encryption format=...>`: an encrypted image.
+    pub struct Encryption = "encryption" {
+        attrs {
+            /// `format`: `luks`, `luks2`, `qcow`, ...
+            format, set_format: "format" => String;
+            /// `engine`: `qemu` or `librbd`.
+            engine, set_engine: "engine" => String;
+        }
+        children {
+            /// `<secret>`s holding the passphrase.
+            many secrets, secrets_mut, push_secret: "secret" => AuthSecret;
+            /// `<cipher>` (with `<ivgen>`).
+            one cipher, cipher_mut, set_cipher: "cipher" => crate::domain::Named;
+            /// `<ivgen>` (with `<cipher>`).
+            one ivgen, ivgen_mut, set_ivgen: "ivgen" => crate::domain::Named;
+        }
+        rules {
+            Rule::RequiredAttr("format"),
+            Rule::Check(encryption_rules),
         }
     }
 }

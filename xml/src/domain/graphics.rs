@@ -1,8 +1,21 @@
 //! `<graphics>` and `<video>`.
 
 use crate::domain::common::{Address, Alias};
+use crate::model::{Rule, Violation};
+use crate::tree::Element;
 use crate::value::xml_enum;
 use crate::view::view;
+
+/// A `network` listen names its network.
+fn listen_rules(el: &Element) -> Result<(), Violation> {
+    if el.attr("type") == Some("network") && el.attr("network").is_none() {
+        return Err(Violation::new(
+            "@network",
+            "a listen of type network names the network",
+        ));
+    }
+    Ok(())
+}
 
 xml_enum! {
     /// `<graphics type=...>`.
@@ -57,11 +70,12 @@ view! {
 }
 
 impl Graphics {
-    /// VNC with an automatically chosen port, listening on `address`.
+    /// VNC with an automatically chosen port (`autoport='yes'`; libvirt
+    /// writes the port it picked when the guest runs, see
+    /// [`Graphics::port`]), listening on `address`.
     pub fn vnc(address: &str) -> Self {
         let mut g = Graphics::new();
         g.set_kind(GraphicsType::Vnc)
-            .set_port(-1)
             .set_autoport(crate::YesNo::Yes);
         g.push_listen(Listen::new())
             .set_kind("address")
@@ -82,6 +96,10 @@ view! {
             network, set_network: "network" => String;
             /// `socket`.
             socket, set_socket: "socket" => String;
+        }
+        rules {
+            Rule::RequiredAttr("type"),
+            Rule::Check(listen_rules),
         }
     }
 }

@@ -1,6 +1,6 @@
 //! `<interface>`: network interfaces.
 
-use crate::domain::common::{Address, Alias, BootOrder};
+use crate::domain::common::{Address, Alias, BootOrder, Rom};
 use crate::value::xml_enum;
 use crate::view::view;
 
@@ -66,6 +66,8 @@ view! {
             one mtu, mtu_mut, set_mtu: "mtu" => Mtu;
             /// `<alias>`.
             one alias, alias_mut, set_alias: "alias" => Alias;
+            /// `<rom>`: the NIC's option ROM (iPXE for most models).
+            one rom, rom_mut, set_rom: "rom" => Rom;
             /// `<address>`.
             one address, address_mut, set_address: "address" => Address;
         }
@@ -90,6 +92,24 @@ impl Interface {
         i.set_kind(InterfaceType::Ethernet);
         i.model_mut().set_kind(model);
         i
+    }
+
+    /// Sets `<target dev=... managed='yes'>`: a tap named `dev` that libvirt
+    /// creates when the guest starts and removes when it stops (type
+    /// `ethernet`). Returns the interface for chaining.
+    pub fn with_managed_tap(mut self, dev: &str) -> Self {
+        self.target_mut()
+            .set_dev(dev)
+            .set_managed(crate::YesNo::Yes);
+        self
+    }
+
+    /// Sets `<rom enabled=...>`; `false` leaves the NIC without an option
+    /// ROM, so the guest cannot network-boot from it. Returns the interface
+    /// for chaining.
+    pub fn with_rom_enabled(mut self, enabled: bool) -> Self {
+        self.rom_mut().set_enabled(enabled);
+        self
     }
 
     /// A `network` interface on libvirt network `network`.

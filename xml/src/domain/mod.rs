@@ -13,20 +13,23 @@ mod os;
 
 pub use builder::DomainBuilder;
 pub use chardev::{CharDevice, CharLog, CharProtocol, CharSource, CharTarget, CharTargetModel};
-pub use common::{Address, Alias, BootOrder, Flag, Named, TextElement};
-pub use controller::{Controller, ControllerTarget, Filesystem, Hostdev, Input, ModelDevice};
+pub use common::{Address, Alias, BootOrder, DevSeclabel, Flag, Named, Rom, TextElement};
+pub use controller::{
+    Controller, ControllerTarget, Filesystem, Hostdev, HostdevSource, Input, ModelDevice, Tpm,
+    TpmBackend,
+};
 pub use cpu::{Cpu, CpuFeature, CpuModel, Topology, Vcpu};
 pub use devices::Devices;
 pub use disk::{
-    BackingStore, Disk, DiskDevice, DiskDriver, DiskSource, DiskTarget, DiskType, Format,
-    SourceHost, SourceKind,
+    AuthSecret, BackingStore, Disk, DiskAuth, DiskDevice, DiskDriver, DiskSource, DiskTarget,
+    DiskType, Encryption, Format, SourceHost, SourceKind,
 };
 pub use graphics::{Gl, Graphics, GraphicsType, Listen, Video, VideoDriver, VideoModel};
 pub use interface::{
     Interface, InterfaceDriver, InterfaceSource, InterfaceTarget, InterfaceType, Link, Mac, Model,
     Mtu,
 };
-pub use os::{BootDev, Loader, Os, OsType};
+pub use os::{BootDev, BootMenu, Loader, Os, OsType};
 
 use crate::view::view;
 
@@ -58,6 +61,8 @@ view! {
             one current_memory, current_memory_mut, set_current_memory: "currentMemory" => Memory;
             /// `<vcpu>`.
             one vcpu, vcpu_mut, set_vcpu: "vcpu" => Vcpu;
+            /// `<numatune>`: which host NUMA nodes the memory comes from.
+            one numatune, numatune_mut, set_numatune: "numatune" => Numatune;
             /// `<os>`.
             one os, os_mut, set_os: "os" => Os;
             /// `<features>`.
@@ -195,6 +200,48 @@ view! {
             tickpolicy, set_tickpolicy: "tickpolicy" => String;
             /// `track`.
             track, set_track: "track" => String;
+        }
+    }
+}
+
+view! {
+    /// `<numatune>`.
+    pub struct Numatune = "numatune" {
+        children {
+            /// `<memory>`: the policy for all guest memory.
+            one memory, memory_mut, set_memory: "memory" => NumaMemory;
+            /// `<memnode>`s: per guest NUMA cell.
+            many memnodes, memnodes_mut, push_memnode: "memnode" => NumaMemory;
+        }
+    }
+}
+
+/// `placement='auto'` takes its nodes from numad: a `nodeset` contradicts it.
+fn numa_memory_rules(el: &crate::Element) -> Result<(), crate::model::Violation> {
+    if el.attr("placement") == Some("auto") && el.attr("nodeset").is_some() {
+        return Err(crate::model::Violation::new(
+            "@nodeset",
+            "placement='auto' takes no nodeset",
+        ));
+    }
+    Ok(())
+}
+
+view! {
+    /// `<numatune><memory>` or `<memnode>`.
+    pub struct NumaMemory = "memory" {
+        attrs {
+            /// `cellid` (memnode): the guest NUMA cell.
+            cellid, set_cellid: "cellid" => u32;
+            /// `mode`: `strict`, `preferred`, `interleave`, `restrictive`.
+            mode, set_mode: "mode" => String;
+            /// `nodeset`: host NUMA nodes.
+            nodeset, set_nodeset: "nodeset" => crate::CpuSet;
+            /// `placement`: `static` or `auto`.
+            placement, set_placement: "placement" => String;
+        }
+        rules {
+            crate::model::Rule::Check(numa_memory_rules),
         }
     }
 }

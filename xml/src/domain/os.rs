@@ -19,6 +19,8 @@ view! {
             one nvram, nvram_mut, set_nvram: "nvram" => TextElement;
             /// `<boot dev=...>` entries.
             many boots, boots_mut, push_boot: "boot" => BootDev;
+            /// `<bootmenu enable=... timeout=...>`.
+            one bootmenu, bootmenu_mut, set_bootmenu: "bootmenu" => BootMenu;
             /// `<kernel>`.
             one kernel, kernel_mut, set_kernel: "kernel" => TextElement;
             /// `<initrd>`.
@@ -73,6 +75,21 @@ view! {
         attrs {
             /// `dev`: `hd`, `cdrom`, `network`, `fd`.
             dev, set_dev: "dev" => String;
+        }
+    }
+}
+
+view! {
+    /// `<bootmenu>`: whether the firmware offers a boot menu.
+    pub struct BootMenu = "bootmenu" {
+        attrs {
+            /// `enable`.
+            enable, set_enable: "enable" => crate::YesNo;
+            /// `timeout` in milliseconds, up to 65535.
+            timeout, set_timeout: "timeout" => u16;
+        }
+        rules {
+            crate::model::Rule::RequiredAttr("enable"),
         }
     }
 }
