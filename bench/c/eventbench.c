@@ -17,32 +17,22 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench_common.h"
+
 static double *sent, *arrived;
 static int want, got;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t cond = PTHREAD_COND_INITIALIZER;
 static volatile int quit;
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
-static double cpu(void)
-{
-    struct rusage u;
-    getrusage(RUSAGE_SELF, &u);
-    return u.ru_utime.tv_sec + u.ru_utime.tv_usec / 1e6 + u.ru_stime.tv_sec + u.ru_stime.tv_usec / 1e6;
-}
 
 static int on_lifecycle(virConnectPtr c, virDomainPtr d, int event, int detail, void *opaque)
 {
     (void)c; (void)d; (void)event; (void)detail; (void)opaque;
     pthread_mutex_lock(&lock);
     if (got < want)
-        arrived[got++] = now();
+        arrived[got++] = now_sec();
     pthread_cond_signal(&cond);
     pthread_mutex_unlock(&lock);
     return 0;
@@ -88,9 +78,9 @@ int main(int argc, char **argv)
                                               VIR_DOMAIN_EVENT_CALLBACK(on_lifecycle), NULL, NULL);
     if (id < 0)
         return 1;
-    double c0 = cpu(), t0 = now();
+    double c0 = cpu_sec(), t0 = now_sec();
     for (int i = 0; i < want; i++) {
-        sent[i] = now();
+        sent[i] = now_sec();
         if ((i % 2 ? virDomainResume(dom) : virDomainSuspend(dom)) < 0)
             return 1;
     }
@@ -105,7 +95,7 @@ int main(int argc, char **argv)
         }
     }
     pthread_mutex_unlock(&lock);
-    double wall = now() - t0, used = cpu() - c0;
+    double wall = now_sec() - t0, used = cpu_sec() - c0;
     for (int i = 0; i < want; i++)
         sent[i] = arrived[i] - sent[i];
     qsort(sent, want, sizeof(double), cmp);

@@ -33,6 +33,8 @@
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
 
+#include "bench_common.h"
+
 #define MAX_THREAD_SETS 16
 
 static virDomainPtr g_dom;
@@ -60,32 +62,13 @@ static void usage(void)
     exit(2);
 }
 
+/* This program's name in argument errors. */
 static long parse_long(const char *s, const char *what)
 {
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || end == s || *end || v <= 0) {
-        fprintf(stderr, "virtbench: bad %s: '%s'\n", what, s);
-        exit(2);
-    }
-    return v;
+    return parse_positive("virtbench", s, what);
 }
 
-static double now_sec(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
-static double cpu_sec(void)
-{
-    struct rusage ru;
-    getrusage(RUSAGE_SELF, &ru);
-    return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
-           (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
-}
 
 static void get_info_n(long n)
 {
