@@ -10,6 +10,7 @@ mod support;
 use virtwire::prelude::*;
 use virtwire::remote::{DomainMemoryStat, NonnullDomain};
 use virtwire::{Client, DomainState};
+use virtwire_xml::{View, domain::Domain};
 
 /// `VIR_CONNECT_LIST_DOMAINS_*`: none set means all domains.
 const ALL_DOMAINS: u32 = 0;
@@ -33,30 +34,21 @@ const MEMORY_STAT_NAMES: &[&str] = &[
     "hugetlb_pgfail",
 ];
 
-/// The `dev` of every `<target dev='…'/>` inside `<element …>…</element>`
-/// blocks of a domain XML (disks, interfaces), in order.
-fn target_devs(xml: &str, element: &str) -> Vec<String> {
-    let open = format!("<{element} ");
-    let close = format!("</{element}>");
-    let mut devs = Vec::new();
-    let mut rest = xml;
-    while let Some(start) = rest.find(&open) {
-        let block = &rest[start..];
-        let end = block.find(&close).unwrap_or(block.len());
-        let body = &block[..end];
-        if let Some(t) = body.find("<target ") {
-            let tag = &body[t..body[t..].find('>').map_or(body.len(), |e| t + e)];
-            if let Some(d) = tag.find("dev=") {
-                let quoted = &tag[d + 4..];
-                let q = quoted.chars().next().unwrap_or('\'');
-                if let Some(value) = quoted[1..].split(q).next() {
-                    devs.push(value.to_owned());
-                }
-            }
-        }
-        rest = &block[end..];
-    }
-    devs
+/// The disks' and interfaces' target devices, read through typed XML.
+fn target_devs(xml: &str) -> (Vec<String>, Vec<String>) {
+    let Ok(domain) = Domain::from_xml(xml) else {
+        return (Vec::new(), Vec::new());
+    };
+    let Some(devices) = domain.devices() else {
+        return (Vec::new(), Vec::new());
+    };
+    let disks = devices.disk_targets().map(str::to_owned).collect();
+    let nics = devices
+        .interfaces()
+        .filter_map(|i| i.target_dev())
+        .map(str::to_owned)
+        .collect();
+    (disks, nics)
 }
 
 async fn print_stats(client: &Client, dom: &NonnullDomain) -> virtwire::Result<()> {
@@ -81,7 +73,8 @@ async fn print_stats(client: &Client, dom: &NonnullDomain) -> virtwire::Result<(
         Err(e) => println!("    cpu:       n/a ({e})"),
     }
     let xml = client.domain_get_xml_desc(dom.clone(), 0).await?;
-    for disk in target_devs(&xml, "disk") {
+    let (disks, nics) = target_devs(&xml);
+    for disk in disks {
         match client
             .domain_block_stats(dom.clone(), disk.as_str().into())
             .await
@@ -93,7 +86,7 @@ async fn print_stats(client: &Client, dom: &NonnullDomain) -> virtwire::Result<(
             Err(e) => println!("    block {disk}: n/a ({e})"),
         }
     }
-    for nic in target_devs(&xml, "interface") {
+    for nic in nics {
         match client
             .domain_interface_stats(dom.clone(), nic.as_str().into())
             .await
