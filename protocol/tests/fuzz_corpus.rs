@@ -11,39 +11,16 @@ mod checks {
     include!("../../fuzz/checks.rs");
 }
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-fn corpus_dir(target: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../fuzz/corpus")
-        .join(target)
-}
+include!("../../fuzz/replay.rs");
 
-/// Runs `check` on every file of `fuzz/corpus/<target>/`; fails naming each
-/// file that panics, and when there is no file at all.
+/// Runs `check` on every file of `fuzz/corpus/<target>/`.
 fn replay(target: &str, check: fn(&[u8])) {
-    let dir = corpus_dir(target);
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
-        .map(|entry| entry.expect("readable directory entry").path())
-        .filter(|path| path.is_file())
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "the corpus {} is empty", dir.display());
-    let mut failed = Vec::new();
-    for file in &files {
-        let data =
-            std::fs::read(file).unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
-        if catch_unwind(AssertUnwindSafe(|| check(&data))).is_err() {
-            failed.push(file.display().to_string());
-        }
-    }
-    assert!(
-        failed.is_empty(),
-        "{} of {} {target} inputs fail: {failed:#?}",
-        failed.len(),
-        files.len()
+    replay_dir(
+        &corpus_dir(env!("CARGO_MANIFEST_DIR"), target),
+        target,
+        check,
     );
 }
 
@@ -427,7 +404,7 @@ fn write_seeds() {
     }
 
     for target in ["frame", "body", "connection"] {
-        let dir = corpus_dir(target);
+        let dir = corpus_dir(env!("CARGO_MANIFEST_DIR"), target);
         std::fs::create_dir_all(&dir).unwrap();
         for entry in std::fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
@@ -440,7 +417,11 @@ fn write_seeds() {
         }
     }
     for ((target, name), data) in &seeds {
-        std::fs::write(corpus_dir(target).join(name), data).unwrap();
+        std::fs::write(
+            corpus_dir(env!("CARGO_MANIFEST_DIR"), target).join(name),
+            data,
+        )
+        .unwrap();
     }
 }
 

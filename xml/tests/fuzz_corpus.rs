@@ -8,35 +8,16 @@ mod checks {
     include!("../../fuzz/xml_checks.rs");
 }
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-/// Runs `check` on every file of `fuzz/corpus/<target>/`; fails naming each
-/// file that panics, and when there is no file at all.
+include!("../../fuzz/replay.rs");
+
+/// Runs `check` on every file of `fuzz/corpus/<target>/`.
 fn replay(target: &str, check: fn(&[u8])) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../fuzz/corpus")
-        .join(target);
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
-        .map(|entry| entry.expect("readable directory entry").path())
-        .filter(|path| path.is_file())
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "the corpus {} is empty", dir.display());
-    let mut failed = Vec::new();
-    for file in &files {
-        let data =
-            std::fs::read(file).unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
-        if catch_unwind(AssertUnwindSafe(|| check(&data))).is_err() {
-            failed.push(file.display().to_string());
-        }
-    }
-    assert!(
-        failed.is_empty(),
-        "{} of {} {target} inputs fail: {failed:#?}",
-        failed.len(),
-        files.len()
+    replay_dir(
+        &corpus_dir(env!("CARGO_MANIFEST_DIR"), target),
+        target,
+        check,
     );
 }
 
