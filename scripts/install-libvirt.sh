@@ -27,6 +27,7 @@ PACKAGES=(
     ipxe-qemu                      # NIC option ROMs (efi-virtio.rom): console guest's iPXE shell
     python3-libvirt                # C-library reference client: graphics-fd check in console-guest.sh
     time                           # /usr/bin/time: CPU and max RSS in bench/streams.sh
+    gdb                            # the live-test watchdog prints a hung daemon's threads
     golang-go/bookworm             # bench/streams.sh's go-libvirt side (Go 1.19, as tested;
     golang-github-digitalocean-go-libvirt-dev  #  /bookworm keeps -t backports' Go 1.23 out)
     sasl2-bin libsasl2-modules     # SASL auth tests later

@@ -10,5 +10,8 @@ cd "$VIRTWIRE_ROOT"
 scripts/fetch-protocol.sh
 scripts/fetch-xml-testdata.sh
 scripts/libvirtd.sh start
-cargo test --workspace --all-targets
+cargo test --workspace --all-targets --no-run
+# Each live-test binary has its own watchdog (tests/src/lib.rs); this bounds
+# the whole run too, so a hung daemon cannot hold CI for its full budget.
+timeout --kill-after=30s "${VIRTWIRE_TEST_TIMEOUT:-40m}" cargo test --workspace --all-targets
 cargo test --workspace --doc

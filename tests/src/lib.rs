@@ -116,7 +116,56 @@ fn unquote(v: &str) -> String {
 /// running).
 pub fn daemon() -> &'static DaemonEnv {
     static ENV: OnceLock<DaemonEnv> = OnceLock::new();
-    ENV.get_or_init(load_env)
+    ENV.get_or_init(|| {
+        let env = load_env();
+        start_watchdog(env.pid);
+        env
+    })
+}
+
+/// How long one live-test binary may run before the watchdog ends it, in
+/// seconds (`VIRTWIRE_TEST_DEADLINE`, default 600; the slowest binary takes
+/// well under a minute).
+fn deadline() -> Duration {
+    let secs = std::env::var("VIRTWIRE_TEST_DEADLINE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(600);
+    Duration::from_secs(secs)
+}
+
+/// A hung daemon must fail the run with evidence, not hang CI: past the
+/// deadline, print the daemon's threads (gdb) and its log's tail, then
+/// abort this test process.
+fn start_watchdog(pid: u32) {
+    let deadline = deadline();
+    let spawned = std::thread::Builder::new()
+        .name("live-test-watchdog".into())
+        .spawn(move || {
+            std::thread::sleep(deadline);
+            eprintln!(
+                "\n=== live-test watchdog: {} still running after {deadline:?}; \
+                 libvirtd (pid {pid}) threads and log follow",
+                std::env::args().next().unwrap_or_default()
+            );
+            let _ = Command::new("timeout")
+                .args(["60", "gdb", "-q", "-batch", "-p", &pid.to_string()])
+                .args(["-ex", "thread apply all bt 12"])
+                .stdin(Stdio::null())
+                .status();
+            if let Some(log) = env_file().parent().map(|d| d.join("libvirtd.log")) {
+                let text = std::fs::read_to_string(&log).unwrap_or_default();
+                let lines: Vec<&str> = text.lines().collect();
+                for line in &lines[lines.len().saturating_sub(40)..] {
+                    eprintln!("{line}");
+                }
+            }
+            eprintln!("=== live-test watchdog: aborting");
+            std::process::abort();
+        });
+    if let Err(e) = spawned {
+        panic!("cannot start the live-test watchdog: {e}");
+    }
 }
 
 /// `test+unix:///default` over the read-write socket.
@@ -396,6 +445,14 @@ impl SecondDaemon {
     /// session daemon's pools live under its own home).
     pub fn session_uri(&self) -> String {
         format!("qemu+unix:///session?socket={}", self.socket.display())
+    }
+
+    /// Whether the daemon process is still alive (it has not exited).
+    pub fn is_running(&mut self) -> bool {
+        match self.child.as_mut() {
+            Some(child) => matches!(child.try_wait(), Ok(None)),
+            None => false,
+        }
     }
 
     /// A directory the daemon (running as `nobody`) owns, for its pools.

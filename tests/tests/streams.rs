@@ -12,7 +12,7 @@ use virtwire::prelude::*;
 use virtwire::remote::{NonnullStoragePool, NonnullStorageVol};
 use virtwire::stream::StreamChunk;
 use virtwire::{Client, ConnectOptions, ErrorKind, KeepaliveConfig};
-use virtwire_tests::{connect, connect_test, qemu_uri, unique_name};
+use virtwire_tests::{SecondDaemon, connect, connect_test, qemu_uri, unique_name};
 
 const MIB: u64 = 1 << 20;
 /// `VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM` / `_UPLOAD_SPARSE_STREAM`
@@ -302,13 +302,61 @@ async fn holes_on_a_non_sparse_stream_are_refused_and_the_connection_lives() {
     client.connect_get_hostname().await.unwrap();
 }
 
+/// A throw-away daemon ([`SecondDaemon`]) with a dir pool and one raw
+/// volume filled with `data`. The tests that abort or stall a download use
+/// it, so that if libvirtd mishandles either, only that test fails (on its
+/// call timeout) and the shared daemon the other tests use stays healthy.
+struct Isolated {
+    daemon: SecondDaemon,
+    client: Client,
+    vol: NonnullStorageVol,
+}
+
+impl Isolated {
+    async fn new(tag: &str, options: ConnectOptions, data: &[u8]) -> Self {
+        let daemon = SecondDaemon::start(tag);
+        let client = options
+            .timeout(Some(Duration::from_secs(60)))
+            .connect(&daemon.session_uri())
+            .await
+            .expect("connect to the throw-away daemon");
+        let dir = daemon.home().join("pool");
+        let xml = format!(
+            "<pool type='dir'><name>p</name><target><path>{}</path></target></pool>",
+            dir.display()
+        );
+        let pool = client
+            .storage_pool_create_xml(xml.as_str().into(), 1) // VIR_STORAGE_POOL_CREATE_WITH_BUILD
+            .await
+            .expect("a pool in the daemon's home");
+        let vol = format!(
+            "<volume><name>v.raw</name><capacity unit='bytes'>{}</capacity>\
+             <target><format type='raw'/></target></volume>",
+            data.len()
+        );
+        let vol = client
+            .storage_vol_create_xml(pool, vol.as_str().into(), 0)
+            .await
+            .expect("a volume");
+        std::fs::write(dir.join("v.raw"), data).unwrap();
+        Self {
+            daemon,
+            client,
+            vol,
+        }
+    }
+}
+
 #[tokio::test]
 async fn an_aborted_download_leaves_the_connection_usable() {
-    let client = qemu_client().await;
-    let pool = Pool::new(&client, "streams-abort").await;
     let size = 64 * MIB;
-    let vol = pool.volume("big.raw", size).await;
-    std::fs::write(pool.path("big.raw"), random_bytes(size as usize, 3)).unwrap();
+    let mut iso = Isolated::new(
+        "streams-abort",
+        ConnectOptions::new(),
+        &random_bytes(size as usize, 3),
+    )
+    .await;
+    let (client, vol) = (&iso.client, &iso.vol);
 
     let mut stream = client
         .storage_vol_download(vol.clone(), 0, 0, 0)
@@ -336,32 +384,34 @@ async fn an_aborted_download_leaves_the_connection_usable() {
             .expect("calls work after a dropped stream");
     }
     // And a full download still works on the same connection.
-    let mut stream = client.storage_vol_download(vol, 0, 0, 0).await.unwrap();
+    let mut stream = client
+        .storage_vol_download(vol.clone(), 0, 0, 0)
+        .await
+        .unwrap();
     let mut all = Vec::new();
     stream.read_to_end(&mut all).await.unwrap();
     stream.finish().await.unwrap();
     assert_eq!(all.len() as u64, size);
+    assert!(iso.daemon.is_running());
 }
 
 #[tokio::test]
 async fn a_slow_consumer_keeps_memory_bounded_and_survives_keepalive() {
     // Client keepalive that would declare the daemon dead after 3 s of
     // silence: a paused reader must not count as silence.
-    let client = ConnectOptions::new()
-        .keepalive(Some(KeepaliveConfig {
-            interval: Duration::from_secs(1),
-            count: 2,
-        }))
-        .connect(&qemu_uri())
+    let options = ConnectOptions::new().keepalive(Some(KeepaliveConfig {
+        interval: Duration::from_secs(1),
+        count: 2,
+    }));
+    let size = 96 * MIB;
+    let data = random_bytes(size as usize, 5);
+    let iso = Isolated::new("streams-slow", options, &data).await;
+    let client = &iso.client;
+
+    let mut stream = client
+        .storage_vol_download(iso.vol.clone(), 0, 0, 0)
         .await
         .unwrap();
-    let pool = Pool::new(&client, "streams-slow").await;
-    let size = 96 * MIB;
-    let vol = pool.volume("slow.raw", size).await;
-    let data = random_bytes(size as usize, 5);
-    std::fs::write(pool.path("slow.raw"), &data).unwrap();
-
-    let mut stream = client.storage_vol_download(vol, 0, 0, 0).await.unwrap();
     // Let the buffer fill, then see that other calls wait for the consumer
     // (the documented cost) instead of memory growing.
     tokio::time::sleep(Duration::from_secs(4)).await;
@@ -451,7 +501,6 @@ async fn a_stream_opened_and_dropped_before_its_reply_is_aborted() {
 #[tokio::test]
 async fn create_with_files_carries_descriptors_and_stays_in_sync() {
     let client = qemu_client().await;
-    let before = std::fs::read_dir("/proc/self/fd").unwrap().count();
     for _ in 0..3 {
         let (a, b) = std::os::unix::net::UnixStream::pair().unwrap();
         // An invalid definition: the daemon reads the call and its
@@ -461,11 +510,15 @@ async fn create_with_files_carries_descriptors_and_stays_in_sync() {
             .await
             .expect_err("an invalid domain");
         assert_eq!(e.kind(), ErrorKind::Libvirt, "{e}");
-        drop(b);
         client
             .connect_get_hostname()
             .await
             .expect("in sync after the descriptor");
+        // `b` reads end of file only once every copy of `a` is closed: the
+        // client's after sending, and the daemon's after refusing. (Counting
+        // /proc/self/fd would race with the tests running beside this one.)
+        b.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        let n = std::io::Read::read(&mut &b, &mut [0u8; 1]).expect("end of file, not a timeout");
+        assert_eq!(n, 0, "no byte was ever written to the pair");
     }
-    assert_eq!(std::fs::read_dir("/proc/self/fd").unwrap().count(), before);
 }
