@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Everything a fresh Debian bookworm machine needs, as root: libvirt 11.3.0
 # from bookworm-backports (daemon, clients, QEMU), libvirt's protocol files,
-# a private libvirtd with unix and TCP listeners (scripts/libvirtd.sh), and
-# the dir storage pool for stream tests (scripts/stream-pool.sh).
+# a private libvirtd with unix, TCP and TLS listeners (scripts/libvirtd.sh,
+# with the PKI of scripts/tls-pki.sh, also installed in libvirt's root
+# layout under /etc/pki unless other files are there), and the dir storage
+# pool for stream tests (scripts/stream-pool.sh).
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 cd "$VIRTWIRE_ROOT"
@@ -10,4 +12,5 @@ cd "$VIRTWIRE_ROOT"
 scripts/install-libvirt.sh
 scripts/fetch-protocol.sh
 scripts/libvirtd.sh start
+scripts/tls-pki.sh install-system
 scripts/stream-pool.sh ensure

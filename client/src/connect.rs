@@ -44,6 +44,7 @@ pub struct ConnectOptions {
     timeout: Option<Duration>,
     keepalive: Option<KeepaliveConfig>,
     event_queue: usize,
+    tls_config: Option<Arc<virtwire_auth::rustls::ClientConfig>>,
 }
 
 impl Default for ConnectOptions {
@@ -54,6 +55,7 @@ impl Default for ConnectOptions {
             timeout: None,
             keepalive: Some(KeepaliveConfig::default()),
             event_queue: crate::event::DEFAULT_EVENT_QUEUE,
+            tls_config: None,
         }
     }
 }
@@ -98,6 +100,15 @@ impl ConnectOptions {
     /// [`DEFAULT_EVENT_QUEUE`](crate::event::DEFAULT_EVENT_QUEUE).
     pub fn event_queue(mut self, events: usize) -> Self {
         self.event_queue = events.max(1);
+        self
+    }
+
+    /// A rustls configuration for `tls` URIs, used instead of the one
+    /// built from libvirt's PEM files and the URI's `pkipath`, `no_verify`
+    /// and `tls_priority` (certificates held in memory, say). The daemon's
+    /// one-byte confirmation is still required.
+    pub fn tls_config(mut self, config: Arc<virtwire_auth::rustls::ClientConfig>) -> Self {
+        self.tls_config = Some(config);
         self
     }
 
@@ -146,6 +157,15 @@ impl ConnectOptions {
                 let uri = uri.as_ref().expect("a tcp transport comes from a URI");
                 let port = uri.effective_port().unwrap_or(uri::LIBVIRTD_TCP_PORT);
                 let stream = transport::tcp(uri.hostname(), port).await?;
+                self.start(Plain::new(stream), display)
+            }
+            Transport::Tls => {
+                let uri = uri.as_ref().expect("a tls transport comes from a URI");
+                let port = uri.effective_port().unwrap_or(uri::LIBVIRTD_TLS_PORT);
+                let options = tls_options(uri, env)?;
+                let stream =
+                    crate::tls::connect(uri.hostname(), port, &options, self.tls_config.clone())
+                        .await?;
                 self.start(Plain::new(stream), display)
             }
             other => {
@@ -263,6 +283,23 @@ impl ConnectOptions {
         }
         Ok(())
     }
+}
+
+/// libvirt's TLS settings for `uri`: the PEM files for this process
+/// (`pkipath=`, else `~/.pki/libvirt` when not root, else `/etc/pki`), and
+/// `no_verify`, `no_sanity` and `tls_priority`.
+fn tls_options(uri: &ConnectUri, env: &dyn Environment) -> Result<virtwire_auth::tls::TlsOptions> {
+    let params = uri::RemoteParams::from_uri(uri).map_err(Error::uri)?;
+    let files = virtwire_auth::tls::PkiFiles::for_process(
+        params.pkipath.as_deref().map(std::path::Path::new),
+        env.euid(),
+        env.home_dir().as_deref(),
+    );
+    let mut options = virtwire_auth::tls::TlsOptions::new(files);
+    options.verify = !params.no_verify;
+    options.sanity = !params.no_sanity;
+    options.priority = params.tls_priority;
+    Ok(options)
 }
 
 impl Client {

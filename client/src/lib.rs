@@ -34,6 +34,7 @@ mod feature;
 mod io;
 mod shared;
 pub mod stream;
+mod tls;
 mod transport;
 pub mod uri;
 

@@ -19,6 +19,8 @@ pub use virtwire_xml;
 use virtwire_xml::Document;
 use virtwire_xml::domain::{Disk, Domain, DomainBuilder, Graphics, Interface};
 
+pub mod suite;
+
 /// `virDomainState` values.
 pub mod state {
     /// `VIR_DOMAIN_RUNNING`
@@ -43,6 +45,12 @@ pub struct DaemonEnv {
     pub admin_sock: String,
     /// `host:port` of the TCP listener.
     pub tcp: String,
+    /// `host:port` of the TLS listener (host `localhost`, the name in the
+    /// daemon's certificate).
+    pub tls: String,
+    /// The PKI of `scripts/tls-pki.sh`: `client/`, `nocert/`, `wrongca/`,
+    /// `foreignclient/` in libvirt's pkipath layout, and `ca/`, `otherca/`.
+    pub pki_dir: PathBuf,
     /// The daemon's pid.
     pub pid: u32,
 }
@@ -78,6 +86,8 @@ fn load_env() -> DaemonEnv {
         sock_ro: get("VIRTWIRE_LIBVIRTD_SOCK_RO"),
         admin_sock: get("VIRTWIRE_LIBVIRTD_ADMIN_SOCK"),
         tcp: get("VIRTWIRE_LIBVIRTD_TCP"),
+        tls: get("VIRTWIRE_LIBVIRTD_TLS"),
+        pki_dir: PathBuf::from(get("VIRTWIRE_PKI_DIR")),
         pid: get("VIRTWIRE_LIBVIRTD_PID")
             .parse()
             .unwrap_or_else(|e| panic!("bad VIRTWIRE_LIBVIRTD_PID in {}: {e}", path.display())),

@@ -40,6 +40,10 @@ pub enum ErrorKind {
     Stream,
     /// A local file operation failed (reading or writing a stream's file).
     Io,
+    /// TLS could not be set up: a missing, unreadable or bad PEM file, a
+    /// server certificate that is not trusted or does not match the host,
+    /// or a daemon that refused this client's certificate.
+    Tls,
 }
 
 /// An error reported by libvirt, as the daemon sent it (`remote_error`).
@@ -146,6 +150,10 @@ impl Error {
 
     pub(crate) fn io(context: &str, e: std::io::Error) -> Self {
         Self::new(ErrorKind::Connection, format!("{context}: {e}")).with_source(e)
+    }
+
+    pub(crate) fn tls(e: virtwire_auth::tls::TlsError) -> Self {
+        Self::new(ErrorKind::Tls, e.to_string()).with_source(e)
     }
 
     pub(crate) fn uri(e: crate::uri::UriError) -> Self {
