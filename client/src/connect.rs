@@ -6,7 +6,7 @@ use crate::driver::{Command, Driver};
 use crate::error::{Error, ErrorKind, Result};
 use crate::event::registry::Registrations;
 use crate::feature::Feature;
-use crate::io::{Plain, UnixTransport};
+use crate::io::{Plain, TlsTransport, UnixTransport};
 use crate::shared::Shared;
 use crate::stream::buffer::ReadResume;
 use crate::transport;
@@ -166,7 +166,7 @@ impl ConnectOptions {
                 let stream =
                     crate::tls::connect(uri.hostname(), port, &options, self.tls_config.clone())
                         .await?;
-                self.start(Plain::new(stream), display)
+                self.start(TlsTransport::new(stream), display)
             }
             other => {
                 return Err(Error::new(

@@ -185,3 +185,31 @@ async fn tls_priority_picks_the_protocol_version() {
     let e = refused(&uri(None, &format!("{good}&tls_priority=NONE"))).await;
     assert!(e.to_string().contains("tls_priority"), "{e}");
 }
+
+#[tokio::test]
+async fn pipelined_calls_never_wait_on_the_daemons_tls_buffer() {
+    // libvirtd does not look for plaintext GnuTLS already decrypted; calls
+    // coalesced into one TLS record would wait for the next packet. With no
+    // keepalive to bring one, such a wait never ends: the timeout catches it.
+    let client = virtwire::ConnectOptions::new()
+        .keepalive(None)
+        .connect(&uri(None, &pkipath(&pki("client"))))
+        .await
+        .expect("connect");
+    let dom = client.domain_lookup_by_name("test".into()).await.unwrap();
+    for round in 0..20 {
+        let mut calls = tokio::task::JoinSet::new();
+        for _ in 0..64 {
+            let (client, dom) = (client.clone(), dom.clone());
+            calls.spawn(async move { client.domain_get_info(dom).await });
+        }
+        let all = async {
+            while let Some(r) = calls.join_next().await {
+                r.unwrap().expect("get_info");
+            }
+        };
+        tokio::time::timeout(std::time::Duration::from_secs(20), all)
+            .await
+            .unwrap_or_else(|_| panic!("round {round}: calls stalled over TLS"));
+    }
+}

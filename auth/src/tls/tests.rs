@@ -192,3 +192,31 @@ fn server_names_accept_hosts_and_addresses() {
         Err(TlsError::BadHostName(_))
     ));
 }
+
+fn cert(cn: &str, dns: &[&str]) -> rustls::pki_types::CertificateDer<'static> {
+    let mut params =
+        rcgen::CertificateParams::new(dns.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+            .unwrap();
+    params.distinguished_name = rcgen::DistinguishedName::new();
+    params
+        .distinguished_name
+        .push(rcgen::DnType::CommonName, cn);
+    let key = rcgen::KeyPair::generate().unwrap();
+    params.self_signed(&key).unwrap().der().clone()
+}
+
+#[test]
+fn the_common_name_matches_only_without_dns_names() {
+    use super::sanity::common_name_matches;
+    let cn_only = cert("host.example.com", &[]);
+    assert!(common_name_matches(&cn_only, "host.example.com"));
+    assert!(common_name_matches(&cn_only, "HOST.example.com"));
+    assert!(!common_name_matches(&cn_only, "other.example.com"));
+    // With DNS names, GnuTLS ignores the common name; so does this.
+    let with_san = cert("host.example.com", &["alias.example.com"]);
+    assert!(!common_name_matches(&with_san, "host.example.com"));
+    assert!(!common_name_matches(
+        &rustls::pki_types::CertificateDer::from(vec![1, 2, 3]),
+        "x"
+    ));
+}

@@ -16,11 +16,13 @@ use std::task::{Context, Poll};
 use tokio::io::ReadBuf;
 
 mod plain;
+mod tls;
 #[cfg(unix)]
 mod unix;
 
 #[allow(unused_imports)]
 pub(crate) use plain::Plain;
+pub(crate) use tls::TlsTransport;
 #[cfg(unix)]
 #[allow(unused_imports)]
 pub(crate) use unix::UnixTransport;
