@@ -33,6 +33,7 @@ pub mod event;
 mod feature;
 mod io;
 mod shared;
+mod ssh;
 pub mod stream;
 mod transport;
 pub mod uri;
@@ -41,7 +42,8 @@ pub use admin::AdminClient;
 pub use client::Client;
 pub use connect::ConnectOptions;
 pub use domain_state::DomainState;
-pub use error::{Error, ErrorCode, ErrorDomain, ErrorKind, ErrorLevel, LibvirtError, Result};
+pub use error::{
+    CommandFailure, CommandFailureKind, Error, ErrorCode, ErrorDomain, ErrorKind, ErrorLevel, LibvirtError, Result};
 pub use feature::Feature;
 pub use shared::ConnectionStats;
 pub use virtwire_protocol as protocol;
