@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Everything a fresh Debian bookworm machine needs, as root: libvirt 11.3.0
 # from bookworm-backports (daemon, clients, QEMU), libvirt's protocol files,
-# a private libvirtd with unix and TCP listeners (scripts/libvirtd.sh), and
+# a private libvirtd with unix and TCP listeners (scripts/libvirtd.sh), a
+# private sshd on 127.0.0.1:2222 for the ssh transport (scripts/sshd.sh), and
 # the dir storage pool for stream tests (scripts/stream-pool.sh).
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
@@ -10,4 +11,5 @@ cd "$VIRTWIRE_ROOT"
 scripts/install-libvirt.sh
 scripts/fetch-protocol.sh
 scripts/libvirtd.sh start
+scripts/sshd.sh start
 scripts/stream-pool.sh ensure
