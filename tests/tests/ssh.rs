@@ -140,6 +140,7 @@ async fn a_missing_ssh_binary_is_named() {
         sshd().port
     );
     let e = virtwire::Client::connect(&uri).await.expect_err("no such ssh");
+    eprintln!("error: {e}");
     let failure = e.command_failure().expect("a command failure");
     assert_eq!(failure.kind, CommandFailureKind::NotFound, "{e}");
     assert_eq!(failure.program, "/nonexistent/ssh");
@@ -164,6 +165,7 @@ async fn a_refused_key_shows_ssh_stderr() {
         sshd().ssh
     );
     let e = virtwire::Client::connect(&uri).await.expect_err("refused");
+    eprintln!("error: {e}");
     let failure = e.command_failure().expect("a command failure");
     assert_eq!(failure.kind, CommandFailureKind::Closed, "{e}");
     assert!(failure.stderr.contains("Permission denied"), "{e}");
@@ -190,6 +192,7 @@ async fn an_unknown_host_key_fails_without_prompting() {
         .await
         .expect("no prompt, no hang")
         .expect_err("unknown host key");
+    eprintln!("error: {e}");
     let failure = e.command_failure().expect("a command failure");
     assert_eq!(failure.kind, CommandFailureKind::Closed, "{e}");
     assert!(failure.stderr.contains("Host key verification failed"), "{e}");
@@ -203,6 +206,7 @@ async fn a_missing_remote_netcat_is_reported() {
         &format!("socket={}&netcat=/nonexistent/nc", daemon().sock),
     );
     let e = virtwire::Client::connect(&uri).await.expect_err("no netcat");
+    eprintln!("error: {e}");
     let failure = e.command_failure().expect("a command failure");
     assert_eq!(
         failure.kind,
@@ -218,6 +222,7 @@ async fn a_missing_remote_netcat_is_reported() {
 async fn a_wrong_remote_socket_shows_netcat_stderr() {
     let uri = ssh_uri("test", "/default", "socket=/nonexistent/libvirt-sock");
     let e = virtwire::Client::connect(&uri).await.expect_err("no socket");
+    eprintln!("error: {e}");
     let failure = e.command_failure().expect("a command failure");
     assert_eq!(failure.kind, CommandFailureKind::Closed, "{e}");
     assert!(failure.stderr.contains("/nonexistent/libvirt-sock") || failure.stderr.contains("No such file"), "{e}");
@@ -237,6 +242,7 @@ async fn ext_with_a_missing_command_is_named() {
     let e = virtwire::Client::connect("test+ext:///default?command=/nonexistent/relay")
         .await
         .expect_err("no such command");
+    eprintln!("error: {e}");
     let failure = e.command_failure().expect("a command failure");
     assert_eq!(failure.kind, CommandFailureKind::NotFound, "{e}");
     assert!(e.to_string().contains("/nonexistent/relay"), "{e}");
@@ -248,6 +254,7 @@ async fn ext_that_exits_early_shows_its_stderr() {
     let relay = scratch.script("relay", "echo 'relay: no daemon here' >&2; exit 3");
     let uri = format!("test+ext:///default?command={}", relay.display());
     let e = virtwire::Client::connect(&uri).await.expect_err("exits");
+    eprintln!("error: {e}");
     let failure = e.command_failure().expect("a command failure");
     assert_eq!(failure.kind, CommandFailureKind::Closed, "{e}");
     assert_eq!(failure.status.and_then(|s| s.code()), Some(3), "{e}");

@@ -168,11 +168,23 @@ impl Monitor {
                 "the remote host has no `{program}` to reach the daemon through: {}",
                 self.describe()
             ),
-            _ => format!(
-                "the connection through `{}` closed before it was set up ({cause}): {}",
-                self.program,
-                self.describe()
-            ),
+            _ => {
+                let described = self.describe();
+                // The end of file of the stream already carries the report.
+                let cause = cause.to_string();
+                if cause.contains(&described) {
+                    format!(
+                        "the connection through `{}` closed before it was set up: {described}",
+                        self.program
+                    )
+                } else {
+                    format!(
+                        "the connection through `{}` closed before it was set up ({cause}): \
+                         {described}",
+                        self.program
+                    )
+                }
+            }
         };
         Error::command(
             CommandFailure {
