@@ -7,8 +7,8 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::event::registry::Registrations;
 use crate::feature::Feature;
 use crate::io::{Plain, UnixTransport, child};
-use crate::ssh;
 use crate::shared::Shared;
+use crate::ssh;
 use crate::stream::buffer::ReadResume;
 use crate::transport;
 use crate::uri::{self, ConnectUri, Environment, SystemEnvironment, Transport};
@@ -169,7 +169,9 @@ impl ConnectOptions {
                 self.start(Plain::new(stream), display)
             }
             Transport::Ssh | Transport::Ext => {
-                let uri = uri.as_ref().expect("ssh and ext transports come from a URI");
+                let uri = uri
+                    .as_ref()
+                    .expect("ssh and ext transports come from a URI");
                 let plan = if transport == Transport::Ssh {
                     ssh::plan_ssh(uri, self.read_only, env)?
                 } else {

@@ -43,7 +43,9 @@ pub use client::Client;
 pub use connect::ConnectOptions;
 pub use domain_state::DomainState;
 pub use error::{
-    CommandFailure, CommandFailureKind, Error, ErrorCode, ErrorDomain, ErrorKind, ErrorLevel, LibvirtError, Result};
+    CommandFailure, CommandFailureKind, Error, ErrorCode, ErrorDomain, ErrorKind, ErrorLevel,
+    LibvirtError, Result,
+};
 pub use feature::Feature;
 pub use shared::ConnectionStats;
 pub use virtwire_protocol as protocol;

@@ -10,9 +10,7 @@
 //!   (`REMOTE_DRIVER_TRANSPORT_EXT` in `doRemoteOpen`).
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::uri::{
-    self, ClientConfig, ConnectUri, Environment, ProxyMode, RemoteParams, UriError,
-};
+use crate::uri::{self, ClientConfig, ConnectUri, Environment, ProxyMode, RemoteParams, UriError};
 
 /// The program that relays to the daemon on the remote host in native
 /// proxy mode.

@@ -139,7 +139,9 @@ async fn a_missing_ssh_binary_is_named() {
         "test+ssh://root@127.0.0.1:{}/default?command=/nonexistent/ssh",
         sshd().port
     );
-    let e = virtwire::Client::connect(&uri).await.expect_err("no such ssh");
+    let e = virtwire::Client::connect(&uri)
+        .await
+        .expect_err("no such ssh");
     eprintln!("error: {e}");
     let failure = e.command_failure().expect("a command failure");
     assert_eq!(failure.kind, CommandFailureKind::NotFound, "{e}");
@@ -195,7 +197,10 @@ async fn an_unknown_host_key_fails_without_prompting() {
     eprintln!("error: {e}");
     let failure = e.command_failure().expect("a command failure");
     assert_eq!(failure.kind, CommandFailureKind::Closed, "{e}");
-    assert!(failure.stderr.contains("Host key verification failed"), "{e}");
+    assert!(
+        failure.stderr.contains("Host key verification failed"),
+        "{e}"
+    );
 }
 
 #[tokio::test]
@@ -205,7 +210,9 @@ async fn a_missing_remote_netcat_is_reported() {
         "/default",
         &format!("socket={}&netcat=/nonexistent/nc", daemon().sock),
     );
-    let e = virtwire::Client::connect(&uri).await.expect_err("no netcat");
+    let e = virtwire::Client::connect(&uri)
+        .await
+        .expect_err("no netcat");
     eprintln!("error: {e}");
     let failure = e.command_failure().expect("a command failure");
     assert_eq!(
@@ -221,11 +228,17 @@ async fn a_missing_remote_netcat_is_reported() {
 #[tokio::test]
 async fn a_wrong_remote_socket_shows_netcat_stderr() {
     let uri = ssh_uri("test", "/default", "socket=/nonexistent/libvirt-sock");
-    let e = virtwire::Client::connect(&uri).await.expect_err("no socket");
+    let e = virtwire::Client::connect(&uri)
+        .await
+        .expect_err("no socket");
     eprintln!("error: {e}");
     let failure = e.command_failure().expect("a command failure");
     assert_eq!(failure.kind, CommandFailureKind::Closed, "{e}");
-    assert!(failure.stderr.contains("/nonexistent/libvirt-sock") || failure.stderr.contains("No such file"), "{e}");
+    assert!(
+        failure.stderr.contains("/nonexistent/libvirt-sock")
+            || failure.stderr.contains("No such file"),
+        "{e}"
+    );
 }
 
 #[tokio::test]

@@ -253,11 +253,7 @@ pub(crate) fn spawn(spec: &Spawn<'_>) -> Result<(ChildStream, Arc<Monitor>), Err
         // SAFETY: setsid is async-signal-safe and touches no memory of the
         // parent; the closure allocates nothing.
         unsafe {
-            command.pre_exec(|| {
-                rustix::process::setsid()
-                    .map(drop)
-                    .map_err(io::Error::from)
-            });
+            command.pre_exec(|| rustix::process::setsid().map(drop).map_err(io::Error::from));
         }
     }
     let mut child = command.spawn().map_err(|e| {
