@@ -2,8 +2,7 @@
 # Runs every test: unit, golden, generated round-trip, recorded frames, fuzz
 # corpora, libvirt's own XML test data, zero-copy checks, and the live tests
 # against the private libvirtd and sshd (started here if they are not
-# running). Run
-# scripts/setup.sh once first.
+# running). Run scripts/setup.sh once first.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 cd "$VIRTWIRE_ROOT"
