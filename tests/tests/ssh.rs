@@ -274,3 +274,37 @@ async fn ext_that_exits_early_shows_its_stderr() {
     assert!(e.to_string().contains("relay: no daemon here"), "{e}");
     assert!(Path::new(&failure.program).ends_with("relay"));
 }
+
+#[tokio::test]
+async fn a_missing_remote_virt_ssh_helper_is_reported() {
+    // A stand-in for ssh that runs the remote command locally, on a PATH
+    // that has a shell but no virt-ssh-helper.
+    let scratch = Scratch::new("ssh-nohelper");
+    let bin = scratch.0.join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    std::os::unix::fs::symlink("/bin/sh", bin.join("sh")).unwrap();
+    let ssh = scratch.script(
+        "ssh",
+        &format!(
+            "for last; do :; done\nPATH={} exec /bin/sh -c \"$last\"",
+            bin.display()
+        ),
+    );
+    let uri = format!(
+        "qemu+ssh://root@somehost/system?proxy=native&command={}",
+        ssh.display()
+    );
+    let e = virtwire::Client::connect(&uri)
+        .await
+        .expect_err("no helper");
+    eprintln!("error: {e}");
+    let failure = e.command_failure().expect("a command failure");
+    assert_eq!(
+        failure.kind,
+        CommandFailureKind::RemoteProgramMissing {
+            program: "virt-ssh-helper".into()
+        },
+        "{e}"
+    );
+    assert_eq!(failure.status.and_then(|s| s.code()), Some(127), "{e}");
+}
