@@ -31,6 +31,11 @@ PACKAGES=(
     golang-go/bookworm             # bench/streams.sh's go-libvirt side (Go 1.19, as tested;
     golang-github-digitalocean-go-libvirt-dev  #  /bookworm keeps -t backports' Go 1.23 out)
     sasl2-bin libsasl2-modules     # SASL auth tests later
+    openssh-server/bookworm        # sshd for the ssh transport tests (scripts/sshd.sh);
+    openssh-sftp-server/bookworm   #  /bookworm: backports' 10.0 would need its own
+    openssh-client/bookworm        #  openssh-client; keep all three at bookworm's
+    netcat-openbsd                 # nc -U: the ssh transport's netcat proxy
+    libvirt-daemon-common          # virt-ssh-helper: the ssh transport's native proxy
     gcc pkg-config
 )
 

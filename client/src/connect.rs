@@ -6,8 +6,9 @@ use crate::driver::{Command, Driver};
 use crate::error::{Error, ErrorKind, Result};
 use crate::event::registry::Registrations;
 use crate::feature::Feature;
-use crate::io::{Plain, TlsTransport, UnixTransport};
+use crate::io::{Plain, TlsTransport, UnixTransport, child};
 use crate::shared::Shared;
+use crate::ssh;
 use crate::stream::buffer::ReadResume;
 use crate::transport;
 use crate::uri::{self, ConnectUri, Environment, SystemEnvironment, Transport};
@@ -45,6 +46,7 @@ pub struct ConnectOptions {
     keepalive: Option<KeepaliveConfig>,
     event_queue: usize,
     tls_config: Option<Arc<virtwire_auth::rustls::ClientConfig>>,
+    terminal_prompts: bool,
 }
 
 impl Default for ConnectOptions {
@@ -56,6 +58,7 @@ impl Default for ConnectOptions {
             keepalive: Some(KeepaliveConfig::default()),
             event_queue: crate::event::DEFAULT_EVENT_QUEUE,
             tls_config: None,
+            terminal_prompts: false,
         }
     }
 }
@@ -112,6 +115,21 @@ impl ConnectOptions {
         self
     }
 
+    /// Lets the program of an `ssh` or `ext` connection (ssh, or
+    /// `command=`) use the caller's controlling terminal, so ssh can ask
+    /// for a password, a key passphrase or a new host key there, as it does
+    /// under virsh. Default `false`: the program runs in a session of its
+    /// own, without a terminal, so a connection that would need an answer
+    /// fails at once (with ssh's message) instead of waiting for one.
+    /// Either way its stdin is the connection, never the terminal. ssh may
+    /// still ask through `SSH_ASKPASS` when `DISPLAY` is set, as with
+    /// libvirt; add `no_tty=1` to the URI (`-o BatchMode=yes`) to rule
+    /// that out too.
+    pub fn terminal_prompts(mut self, allow: bool) -> Self {
+        self.terminal_prompts = allow;
+        self
+    }
+
     /// Opens `uri` (`qemu:///system`, `test+tcp://host/default`, …). An empty
     /// string means the default URI, as [`ConnectOptions::connect_default`].
     pub async fn connect(&self, uri: &str) -> Result<Client> {
@@ -144,6 +162,8 @@ impl ConnectOptions {
             .as_ref()
             .map_or_else(String::new, |u| u.as_str().to_owned());
         let transport = uri.as_ref().map_or(Transport::Unix, ConnectUri::transport);
+        // The program behind an ssh or ext connection, to explain a failure.
+        let mut child = None;
         let client = match transport {
             Transport::Unix => {
                 let socket = uri::unix_socket(uri.as_ref(), self.read_only, env)
@@ -168,6 +188,29 @@ impl ConnectOptions {
                         .await?;
                 self.start(TlsTransport::new(stream), display)
             }
+            Transport::Ssh | Transport::Ext => {
+                let uri = uri
+                    .as_ref()
+                    .expect("ssh and ext transports come from a URI");
+                let plan = if transport == Transport::Ssh {
+                    ssh::plan_ssh(uri, self.read_only, env)?
+                } else {
+                    ssh::plan_ext(uri)?
+                };
+                let extra_env = if transport == Transport::Ssh {
+                    child::SSH_ENV
+                } else {
+                    &[]
+                };
+                let (stream, monitor) = child::spawn(&child::Spawn {
+                    program: &plan.program,
+                    args: plan.args,
+                    extra_env,
+                    terminal: self.terminal_prompts,
+                })?;
+                child = Some((monitor, plan.remote_programs));
+                self.start(Plain::new(stream), display)
+            }
             other => {
                 return Err(Error::new(
                     ErrorKind::Unsupported,
@@ -175,7 +218,15 @@ impl ConnectOptions {
                 ));
             }
         };
-        self.handshake(&client, uri.as_ref(), open_name).await?;
+        if let Err(e) = self.handshake(&client, uri.as_ref(), open_name).await {
+            return Err(match child {
+                Some((monitor, remote)) => {
+                    let remote: Vec<&str> = remote.iter().map(String::as_str).collect();
+                    monitor.failure(e, &remote).await
+                }
+                None => e,
+            });
+        }
         Ok(client)
     }
 

@@ -33,6 +33,7 @@ pub mod event;
 mod feature;
 mod io;
 mod shared;
+mod ssh;
 pub mod stream;
 mod tls;
 mod transport;
@@ -42,7 +43,10 @@ pub use admin::AdminClient;
 pub use client::Client;
 pub use connect::ConnectOptions;
 pub use domain_state::DomainState;
-pub use error::{Error, ErrorCode, ErrorDomain, ErrorKind, ErrorLevel, LibvirtError, Result};
+pub use error::{
+    CommandFailure, CommandFailureKind, Error, ErrorCode, ErrorDomain, ErrorKind, ErrorLevel,
+    LibvirtError, Result,
+};
 pub use feature::Feature;
 pub use shared::ConnectionStats;
 pub use virtwire_protocol as protocol;

@@ -514,3 +514,79 @@ pub fn remove_stale_temp_dirs() {
         }
     }
 }
+
+/// The private sshd of `scripts/sshd.sh start`, for the ssh transport tests.
+#[derive(Debug, Clone)]
+pub struct SshdEnv {
+    /// Its port on 127.0.0.1.
+    pub port: u16,
+    /// root's private key, authorized by the sshd.
+    pub key: String,
+    /// A known_hosts file with the sshd's host key.
+    pub known_hosts: String,
+    /// An ssh wrapper that trusts only that known_hosts (for `command=`).
+    pub ssh: String,
+}
+
+/// The env file written by `scripts/sshd.sh start`.
+pub fn sshd_env_file() -> PathBuf {
+    let dir = std::env::var_os("VIRTWIRE_SSHD_DIR")
+        .map_or_else(|| PathBuf::from("/tmp/virtwire-sshd"), PathBuf::from);
+    dir.join("env")
+}
+
+/// The private sshd (loaded once; panics if it is not running, and starts
+/// the private libvirtd's watchdog like [`daemon`]).
+pub fn sshd() -> &'static SshdEnv {
+    static ENV: OnceLock<SshdEnv> = OnceLock::new();
+    ENV.get_or_init(|| {
+        daemon();
+        let path = sshd_env_file();
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!(
+                "the ssh tests need the private sshd, but {} cannot be read ({e}): \
+                 run `scripts/sshd.sh start` first",
+                path.display()
+            )
+        });
+        let vars: HashMap<&str, &str> = text
+            .lines()
+            .filter_map(|line| line.split_once('='))
+            .map(|(k, v)| (k.trim(), v.trim()))
+            .collect();
+        let get = |key: &str| -> String {
+            vars.get(key)
+                .map(|v| unquote(v))
+                .unwrap_or_else(|| panic!("{} lacks {key}", path.display()))
+        };
+        let pid = get("VIRTWIRE_SSHD_PID");
+        assert!(
+            Path::new(&format!("/proc/{pid}")).exists(),
+            "the private sshd (pid {pid}) from {} is not running: run `scripts/sshd.sh start`",
+            path.display()
+        );
+        SshdEnv {
+            port: get("VIRTWIRE_SSHD_PORT")
+                .parse()
+                .unwrap_or_else(|e| panic!("bad VIRTWIRE_SSHD_PORT in {}: {e}", path.display())),
+            key: get("VIRTWIRE_SSHD_KEY"),
+            known_hosts: get("VIRTWIRE_SSHD_KNOWN_HOSTS"),
+            ssh: get("VIRTWIRE_SSHD_SSH"),
+        }
+    })
+}
+
+/// `DRIVER+ssh://root@127.0.0.1:PORT/PATH?keyfile=…&command=<wrapper>&EXTRA`
+/// to the private sshd, trusting its host key through the wrapper.
+pub fn ssh_uri(driver: &str, path: &str, extra: &str) -> String {
+    let s = sshd();
+    let mut uri = format!(
+        "{driver}+ssh://root@127.0.0.1:{}{path}?keyfile={}&command={}",
+        s.port, s.key, s.ssh
+    );
+    if !extra.is_empty() {
+        uri.push('&');
+        uri.push_str(extra);
+    }
+    uri
+}

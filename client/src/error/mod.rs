@@ -103,6 +103,44 @@ impl fmt::Display for LibvirtError {
     }
 }
 
+/// Why the program behind an `ssh` or `ext` connection failed
+/// ([`Error::command_failure`]). Such errors are of kind
+/// [`ErrorKind::Connection`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CommandFailure {
+    /// The program that was run (`ssh`, or the `command=` of the URI).
+    pub program: String,
+    /// What happened.
+    pub kind: CommandFailureKind,
+    /// Its exit status, when it had exited by the time of the report.
+    pub status: Option<std::process::ExitStatus>,
+    /// The end (at most 8 KiB) of what it wrote to stderr, trimmed.
+    pub stderr: String,
+}
+
+/// What happened to the program behind an `ssh` or `ext` connection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CommandFailureKind {
+    /// The program does not exist (`command=/nonexistent/ssh`, or no `ssh`
+    /// in `PATH`).
+    NotFound,
+    /// The program exists but could not be started (not executable, ...).
+    Spawn,
+    /// The remote shell could not find the program that relays to the
+    /// daemon: `virt-ssh-helper` (`proxy=native`) or netcat
+    /// (`proxy=netcat`, or `auto` without the helper).
+    RemoteProgramMissing {
+        /// The missing program, as the remote shell named it.
+        program: String,
+    },
+    /// The program closed the connection (or exited) before the handshake
+    /// with the daemon completed: a refused login, an unknown host key, no
+    /// daemon socket on the far side, ... See [`CommandFailure::stderr`].
+    Closed,
+}
+
 /// An error from virtwire.
 pub struct Error(Box<Inner>);
 
@@ -111,6 +149,7 @@ struct Inner {
     message: String,
     libvirt: Option<LibvirtError>,
     connection: Option<ConnectionError>,
+    command: Option<CommandFailure>,
     source: Option<Box<dyn std::error::Error + Send + Sync>>,
 }
 
@@ -124,6 +163,7 @@ impl Error {
             message: message.into(),
             libvirt: None,
             connection: None,
+            command: None,
             source: None,
         }))
     }
@@ -134,6 +174,13 @@ impl Error {
     ) -> Self {
         self.0.source = Some(Box::new(source));
         self
+    }
+
+    /// A failure of the program behind an `ssh` or `ext` connection.
+    pub(crate) fn command(failure: CommandFailure, message: impl Into<String>) -> Self {
+        let mut error = Self::new(ErrorKind::Connection, message);
+        error.0.command = Some(failure);
+        error
     }
 
     pub(crate) fn libvirt_error(e: LibvirtError) -> Self {
@@ -210,6 +257,13 @@ impl Error {
         self.0.connection.as_ref()
     }
 
+    /// What went wrong with the program an `ssh` or `ext` connection runs
+    /// (ssh itself, or `command=`), when that is why the connection could
+    /// not be made.
+    pub fn command_failure(&self) -> Option<&CommandFailure> {
+        self.0.command.as_ref()
+    }
+
     /// Whether an object the call named does not exist (no such domain,
     /// network, pool, volume, …).
     pub fn is_not_found(&self) -> bool {
@@ -239,6 +293,9 @@ impl fmt::Debug for Error {
             .field("message", &self.0.message);
         if let Some(e) = &self.0.libvirt {
             d.field("code", &e.code).field("domain", &e.domain);
+        }
+        if let Some(c) = &self.0.command {
+            d.field("command", c);
         }
         if let Some(s) = &self.0.source {
             d.field("source", s);

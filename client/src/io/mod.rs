@@ -15,6 +15,7 @@ use std::os::fd::{BorrowedFd, OwnedFd};
 use std::task::{Context, Poll};
 use tokio::io::ReadBuf;
 
+pub(crate) mod child;
 mod plain;
 mod tls;
 #[cfg(unix)]
