@@ -4,7 +4,9 @@
 # a private libvirtd with unix, TCP and TLS listeners (scripts/libvirtd.sh,
 # with the PKI of scripts/tls-pki.sh, also installed in libvirt's root
 # layout under /etc/pki unless other files are there), a private sshd on
-# 127.0.0.1:2222 for the ssh transport (scripts/sshd.sh), and the dir
+# 127.0.0.1:2222 for the ssh transport (scripts/sshd.sh), a second,
+# unprivileged libvirtd whose listeners all demand SASL, with its own sasldb
+# (scripts/sasl-daemon.sh), and the dir
 # storage pool for stream tests (scripts/stream-pool.sh).
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
@@ -15,4 +17,5 @@ scripts/fetch-protocol.sh
 scripts/libvirtd.sh start
 scripts/tls-pki.sh install-system
 scripts/sshd.sh start
+scripts/sasl-daemon.sh start
 scripts/stream-pool.sh ensure

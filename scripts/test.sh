@@ -11,6 +11,7 @@ scripts/fetch-protocol.sh
 scripts/fetch-xml-testdata.sh
 scripts/libvirtd.sh start
 scripts/sshd.sh start
+scripts/sasl-daemon.sh start
 cargo test --workspace --all-targets --no-run
 # Each live-test binary has its own watchdog (tests/src/lib.rs); this bounds
 # the whole run too, so a hung daemon cannot hold CI for its full budget.

@@ -5,6 +5,7 @@
 //! handshake and the daemon's confirmation byte on top of what this crate
 //! configures.
 
+pub mod sasl;
 pub mod tls;
 
 /// The rustls this crate configures, for callers that build their own

@@ -7,6 +7,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::event::registry::Registrations;
 use crate::feature::Feature;
 use crate::io::{Plain, TlsTransport, UnixTransport, child};
+use crate::sasl::SaslContext;
 use crate::shared::Shared;
 use crate::ssh;
 use crate::stream::buffer::ReadResume;
@@ -16,6 +17,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::sync::mpsc;
+use virtwire_auth::sasl::CredentialProvider;
 use virtwire_protocol::conn::{self, Connection, KeepaliveConfig};
 use virtwire_protocol::remote::{self, Calls as _};
 use virtwire_protocol::xdr::XdrString;
@@ -46,6 +48,7 @@ pub struct ConnectOptions {
     keepalive: Option<KeepaliveConfig>,
     event_queue: usize,
     tls_config: Option<Arc<virtwire_auth::rustls::ClientConfig>>,
+    credentials: Option<Provider>,
     terminal_prompts: bool,
 }
 
@@ -58,6 +61,7 @@ impl Default for ConnectOptions {
             keepalive: Some(KeepaliveConfig::default()),
             event_queue: crate::event::DEFAULT_EVENT_QUEUE,
             tls_config: None,
+            credentials: None,
             terminal_prompts: false,
         }
     }
@@ -115,6 +119,15 @@ impl ConnectOptions {
         self
     }
 
+    /// Where SASL credentials come from once libvirt's auth file has none
+    /// (libvirt-python's `openAuth` callback): a prompt, a secrets store, or
+    /// fixed [`Credentials`](virtwire_auth::sasl::Credentials). Without
+    /// one, the auth file and the URI's user name are all there is.
+    pub fn credentials(mut self, provider: Arc<dyn CredentialProvider>) -> Self {
+        self.credentials = Some(Provider(provider));
+        self
+    }
+
     /// Lets the program of an `ssh` or `ext` connection (ssh, or
     /// `command=`) use the caller's controlling terminal, so ssh can ask
     /// for a password, a key passphrase or a new host key there, as it does
@@ -151,7 +164,16 @@ impl ConnectOptions {
         let parsed = ConnectUri::parse(uri).map_err(Error::uri)?;
         let name = parsed.connect_open_name().map_err(Error::uri)?;
         let client = self.start(Plain::new(stream), parsed.as_str().to_owned());
-        self.handshake(&client, Some(&parsed), name).await?;
+        // The caller's stream may be anything: SASL without a security
+        // layer is refused on it, as on plain TCP.
+        self.handshake(
+            &client,
+            Some(&parsed),
+            name,
+            &SystemEnvironment::new(),
+            false,
+        )
+        .await?;
         Ok(client)
     }
 
@@ -218,7 +240,12 @@ impl ConnectOptions {
                 ));
             }
         };
-        if let Err(e) = self.handshake(&client, uri.as_ref(), open_name).await {
+        // Secure channels need no SASL security layer (libvirt's is_secure).
+        let secure = transport != Transport::Tcp;
+        if let Err(e) = self
+            .handshake(&client, uri.as_ref(), open_name, env, secure)
+            .await
+        {
             return Err(match child {
                 Some((monitor, remote)) => {
                     let remote: Vec<&str> = remote.iter().map(String::as_str).collect();
@@ -276,8 +303,10 @@ impl ConnectOptions {
         client: &Client,
         uri: Option<&ConnectUri>,
         name: String,
+        env: &dyn Environment,
+        secure: bool,
     ) -> Result<()> {
-        let result = self.negotiate(client, uri, name).await;
+        let result = self.negotiate(client, uri, name, env, secure).await;
         if result.is_err() {
             let _ = client
                 .inner
@@ -293,15 +322,29 @@ impl ConnectOptions {
         client: &Client,
         uri: Option<&ConnectUri>,
         name: String,
+        env: &dyn Environment,
+        secure: bool,
     ) -> Result<()> {
         let forced = match uri {
             Some(u) => uri::RemoteParams::from_uri(u).map_err(Error::uri)?.auth,
             None => None,
         };
         let offered = client.auth_list().await?;
-        let auth = match forced {
-            Some(uri::AuthType::Polkit) => remote::AuthType::Polkit,
-            Some(uri::AuthType::Sasl { .. }) => remote::AuthType::Sasl,
+        let auth = match &forced {
+            // As libvirt: the type asked for must be the daemon's.
+            Some(want) => {
+                let (wire, name) = match want {
+                    uri::AuthType::Polkit => (remote::AuthType::Polkit, "polkit"),
+                    uri::AuthType::Sasl { .. } => (remote::AuthType::Sasl, "sasl"),
+                };
+                if !offered.contains(&wire) {
+                    return Err(Error::new(
+                        ErrorKind::Auth,
+                        format!("requested authentication type {name} rejected by the daemon"),
+                    ));
+                }
+                wire
+            }
             None => offered.first().copied().unwrap_or(remote::AuthType::None),
         };
         match auth {
@@ -310,10 +353,13 @@ impl ConnectOptions {
                 client.auth_polkit().await?;
             }
             remote::AuthType::Sasl => {
-                return Err(Error::new(
-                    ErrorKind::Auth,
-                    "the daemon requires SASL authentication, which is not supported yet",
-                ));
+                let mechanism = match forced {
+                    Some(uri::AuthType::Sasl { mechanism }) => mechanism,
+                    _ => None,
+                };
+                let provider = self.credentials.as_ref().map(|p| p.0.clone());
+                let context = SaslContext::new(uri, env, secure, mechanism, provider)?;
+                crate::sasl::authenticate(client, context).await?;
             }
         }
         if self.keepalive.is_some() && client.supports_feature(Feature::ProgramKeepalive).await? {
@@ -333,6 +379,16 @@ impl ConnectOptions {
             client.set_uri(uri.as_str());
         }
         Ok(())
+    }
+}
+
+/// A credential provider, shown in `Debug` without its contents.
+#[derive(Clone)]
+struct Provider(Arc<dyn CredentialProvider>);
+
+impl std::fmt::Debug for Provider {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("CredentialProvider")
     }
 }
 

@@ -32,6 +32,7 @@ pub mod error;
 pub mod event;
 mod feature;
 mod io;
+mod sasl;
 mod shared;
 mod ssh;
 pub mod stream;
@@ -49,6 +50,9 @@ pub use error::{
 };
 pub use feature::Feature;
 pub use shared::ConnectionStats;
+/// TLS and SASL configuration ([`virtwire_auth`]): credential providers,
+/// PKI files, and the rustls that `tls` URIs use.
+pub use virtwire_auth as auth;
 pub use virtwire_protocol as protocol;
 pub use virtwire_protocol::conn::KeepaliveConfig;
 pub use virtwire_protocol::xdr::XdrString;

@@ -205,7 +205,7 @@ async fn polkit_is_run_before_connect_open() {
 }
 
 #[tokio::test]
-async fn a_sasl_only_daemon_gets_a_clear_auth_error() {
+async fn sasl_without_a_security_layer_is_refused_on_an_unknown_stream() {
     let (client_io, mut peer) = tokio::io::duplex(64 * 1024);
     let server = tokio::spawn(async move {
         let mut buf = BytesMut::new();
@@ -218,17 +218,29 @@ async fn a_sasl_only_daemon_gets_a_clear_auth_error() {
             },
         )
         .await;
-        // Nothing else may be sent: the socket closes.
+        let call = read_call(&mut peer, &mut buf).await;
+        assert_eq!(call.header.proc, 67, "AUTH_SASL_INIT");
+        reply(
+            &mut peer,
+            &call,
+            &remote::AuthSaslInitRet {
+                mechlist: "SCRAM-SHA-256".into(),
+            },
+        )
+        .await;
+        // No AUTH_SASL_START: the socket closes.
         let mut rest = Vec::new();
         peer.read_to_end(&mut rest).await.unwrap();
         assert!(rest.is_empty(), "the client sent {} more bytes", rest.len());
     });
+    // A caller's stream is not known to be secure: like plain TCP, SASL
+    // must bring a security layer, which SCRAM has not.
     let error = virtwire::ConnectOptions::new()
         .connect_stream(client_io, "test:///default")
         .await
-        .expect_err("SASL is not supported yet");
+        .expect_err("no security layer");
     assert_eq!(error.kind(), virtwire::ErrorKind::Auth);
-    assert!(error.to_string().contains("SASL"), "{error}");
+    assert!(error.to_string().contains("SSF"), "{error}");
     server.await.unwrap();
 }
 

@@ -590,3 +590,62 @@ pub fn ssh_uri(driver: &str, path: &str, extra: &str) -> String {
     }
     uri
 }
+
+/// The SASL daemon of `scripts/sasl-daemon.sh start`: an unprivileged
+/// libvirtd whose unix, TCP and TLS listeners all demand SASL.
+#[derive(Debug, Clone)]
+pub struct SaslDaemonEnv {
+    /// Its unix socket.
+    pub sock: String,
+    /// `host:port` of its TCP listener (SASL with a security layer).
+    pub tcp: String,
+    /// `host:port` of its TLS listener (`localhost`, client certificate).
+    pub tls: String,
+    /// The sasldb user.
+    pub user: String,
+    /// That user's password.
+    pub password: String,
+    /// A realm the user also exists in.
+    pub realm: String,
+}
+
+/// The SASL daemon (loaded once; panics if it is not running).
+pub fn sasl_daemon() -> &'static SaslDaemonEnv {
+    static ENV: OnceLock<SaslDaemonEnv> = OnceLock::new();
+    ENV.get_or_init(|| {
+        daemon();
+        let dir = std::env::var_os("VIRTWIRE_SASL_DIR")
+            .map_or_else(|| PathBuf::from("/tmp/virtwire-sasl"), PathBuf::from);
+        let path = dir.join("env");
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!(
+                "the SASL tests need the SASL daemon, but {} cannot be read ({e}): \
+                 run `scripts/sasl-daemon.sh start` first",
+                path.display()
+            )
+        });
+        let vars: HashMap<&str, &str> = text
+            .lines()
+            .filter_map(|line| line.split_once('='))
+            .map(|(k, v)| (k.trim(), v.trim()))
+            .collect();
+        let get = |key: &str| -> String {
+            vars.get(key)
+                .map(|v| unquote(v))
+                .unwrap_or_else(|| panic!("{} lacks {key}", path.display()))
+        };
+        let pid = get("VIRTWIRE_SASL_PID");
+        assert!(
+            Path::new(&format!("/proc/{pid}")).exists(),
+            "the SASL daemon (pid {pid}) is not running: run `scripts/sasl-daemon.sh start`"
+        );
+        SaslDaemonEnv {
+            sock: get("VIRTWIRE_SASL_SOCK"),
+            tcp: get("VIRTWIRE_SASL_TCP"),
+            tls: get("VIRTWIRE_SASL_TLS"),
+            user: get("VIRTWIRE_SASL_USER"),
+            password: get("VIRTWIRE_SASL_PASSWORD"),
+            realm: get("VIRTWIRE_SASL_REALM"),
+        }
+    })
+}

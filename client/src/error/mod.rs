@@ -203,6 +203,17 @@ impl Error {
         Self::new(ErrorKind::Tls, e.to_string()).with_source(e)
     }
 
+    pub(crate) fn sasl(e: virtwire_auth::sasl::SaslError) -> Self {
+        Self::new(ErrorKind::Auth, e.to_string()).with_source(e)
+    }
+
+    /// The same error under another kind (a daemon's refusal during
+    /// authentication is an authentication error, with its libvirt code).
+    pub(crate) fn with_kind(mut self, kind: ErrorKind) -> Self {
+        self.0.kind = kind;
+        self
+    }
+
     pub(crate) fn uri(e: crate::uri::UriError) -> Self {
         Self::new(ErrorKind::Uri, e.to_string()).with_source(e)
     }
