@@ -394,7 +394,7 @@ impl std::fmt::Debug for Provider {
 
 /// libvirt's TLS settings for `uri`: the PEM files for this process
 /// (`pkipath=`, else `~/.pki/libvirt` when not root, else `/etc/pki`), and
-/// `no_verify`, `no_sanity` and `tls_priority`.
+/// `no_verify`, `no_sanity` and `tls_priority` (else libvirt.conf's).
 fn tls_options(uri: &ConnectUri, env: &dyn Environment) -> Result<virtwire_auth::tls::TlsOptions> {
     let params = uri::RemoteParams::from_uri(uri).map_err(Error::uri)?;
     let files = virtwire_auth::tls::PkiFiles::for_process(
@@ -405,7 +405,15 @@ fn tls_options(uri: &ConnectUri, env: &dyn Environment) -> Result<virtwire_auth:
     let mut options = virtwire_auth::tls::TlsOptions::new(files);
     options.verify = !params.no_verify;
     options.sanity = !params.no_sanity;
-    options.priority = params.tls_priority;
+    options.priority = match params.tls_priority {
+        Some(p) => Some(p),
+        // As libvirt: the client libvirt.conf's `tls_priority` otherwise.
+        None => uri::ClientConfig::load(env)
+            .map_err(Error::uri)?
+            .tls_priority()
+            .map_err(Error::uri)?
+            .map(str::to_owned),
+    };
     Ok(options)
 }
 
