@@ -199,7 +199,7 @@ impl ConnectOptions {
                 let uri = uri.as_ref().expect("a tcp transport comes from a URI");
                 let port = uri.effective_port().unwrap_or(uri::LIBVIRTD_TCP_PORT);
                 let stream = transport::tcp(uri.hostname(), port).await?;
-                self.start(Plain::new(stream), display)
+                self.start(Plain::tcp(stream), display)
             }
             Transport::Tls => {
                 let uri = uri.as_ref().expect("a tls transport comes from a URI");

@@ -31,6 +31,17 @@ pub(crate) use unix::UnixTransport;
 #[cfg(test)]
 mod tests;
 
+/// Whether the peer of a socket hung up, without reading and without
+/// waiting (`poll` with a zero timeout for `POLLRDHUP`/`POLLHUP`/`POLLERR`).
+pub(crate) fn hung_up(socket: BorrowedFd<'_>) -> bool {
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    let mut fds = [PollFd::new(&socket, PollFlags::RDHUP)];
+    matches!(poll(&mut fds, Some(&Timespec::default())), Ok(n) if n > 0)
+        && fds[0]
+            .revents()
+            .intersects(PollFlags::RDHUP | PollFlags::HUP | PollFlags::ERR)
+}
+
 /// A connection to the daemon as the driver uses it: vectored byte writes,
 /// reads that may bring descriptors, and descriptor sends.
 ///

@@ -17,18 +17,39 @@ use super::Transport;
 /// (a plain `read` discards them), so unix sockets use
 /// [`super::UnixTransport`] instead.
 #[allow(dead_code)]
-pub(crate) struct Plain<S>(S);
+pub(crate) struct Plain<S> {
+    stream: S,
+    /// How to tell that the peer hung up without reading, when the stream
+    /// is a socket (see [`Transport::peer_closed`]).
+    hangup: Option<fn(&S) -> bool>,
+}
 
 #[allow(dead_code)]
 impl<S> Plain<S> {
     /// Wraps `stream`.
     pub(crate) fn new(stream: S) -> Self {
-        Self(stream)
+        Self {
+            stream,
+            hangup: None,
+        }
     }
 
     /// The wrapped stream.
     pub(crate) fn into_inner(self) -> S {
-        self.0
+        self.stream
+    }
+}
+
+impl Plain<tokio::net::TcpStream> {
+    /// A TCP connection, whose hang-up a paused reader can see.
+    pub(crate) fn tcp(stream: tokio::net::TcpStream) -> Self {
+        Self {
+            stream,
+            hangup: Some(|s| {
+                use std::os::fd::AsFd;
+                super::hung_up(s.as_fd())
+            }),
+        }
     }
 }
 
@@ -39,7 +60,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send + 'static> Transport for Plain<S> 
         buf: &mut ReadBuf<'_>,
         _fds: &mut VecDeque<OwnedFd>,
     ) -> Poll<io::Result<()>> {
-        Pin::new(&mut self.0).poll_read(cx, buf)
+        Pin::new(&mut self.stream).poll_read(cx, buf)
     }
 
     fn poll_write_vectored(
@@ -47,7 +68,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send + 'static> Transport for Plain<S> 
         cx: &mut Context<'_>,
         bufs: &[IoSlice<'_>],
     ) -> Poll<io::Result<usize>> {
-        Pin::new(&mut self.0).poll_write_vectored(cx, bufs)
+        Pin::new(&mut self.stream).poll_write_vectored(cx, bufs)
     }
 
     fn poll_send_fd(&mut self, _cx: &mut Context<'_>, _fd: BorrowedFd<'_>) -> Poll<io::Result<()>> {
@@ -61,11 +82,15 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send + 'static> Transport for Plain<S> 
         false
     }
 
+    fn peer_closed(&self) -> bool {
+        self.hangup.is_some_and(|check| check(&self.stream))
+    }
+
     fn poll_flush(&mut self, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        Pin::new(&mut self.0).poll_flush(cx)
+        Pin::new(&mut self.stream).poll_flush(cx)
     }
 
     fn poll_shutdown(&mut self, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        Pin::new(&mut self.0).poll_shutdown(cx)
+        Pin::new(&mut self.stream).poll_shutdown(cx)
     }
 }

@@ -430,3 +430,25 @@ async fn a_plain_read_fills_uninitialised_memory_without_zeroing_it() {
     writer.await.unwrap();
     assert_eq!(got, data);
 }
+
+#[tokio::test]
+async fn a_tcp_transport_sees_its_peer_hang_up_without_reading() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (client, accepted) = tokio::join!(tokio::net::TcpStream::connect(addr), listener.accept());
+    let client = Plain::tcp(client.unwrap());
+    let (server, _) = accepted.unwrap();
+    assert!(!client.peer_closed(), "a live peer");
+    drop(server);
+    let start = std::time::Instant::now();
+    while !client.peer_closed() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(5),
+            "hang-up never seen"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    // A stream with no socket behind it cannot tell.
+    let (a, _b) = tokio::io::duplex(64);
+    assert!(!Plain::new(a).peer_closed());
+}

@@ -134,6 +134,11 @@ impl Transport for TlsTransport {
         false
     }
 
+    fn peer_closed(&self) -> bool {
+        use std::os::fd::AsFd;
+        super::hung_up(self.stream.get_ref().0.as_fd())
+    }
+
     fn poll_flush(&mut self, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
         std::task::ready!(self.poll_write_records(cx))?;
         let (io, _) = self.stream.get_mut();

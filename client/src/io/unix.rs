@@ -202,13 +202,7 @@ impl Transport for UnixTransport {
     }
 
     fn peer_closed(&self) -> bool {
-        use rustix::event::{PollFd, PollFlags, poll};
-        let mut fds = [PollFd::new(&self.stream, PollFlags::RDHUP)];
-        // A zero timeout: this never waits.
-        matches!(poll(&mut fds, Some(&rustix::event::Timespec::default())), Ok(n) if n > 0)
-            && fds[0]
-                .revents()
-                .intersects(PollFlags::RDHUP | PollFlags::HUP | PollFlags::ERR)
+        super::hung_up(self.stream.as_fd())
     }
 
     fn poll_flush(&mut self, _cx: &mut Context<'_>) -> Poll<io::Result<()>> {
