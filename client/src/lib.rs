@@ -34,6 +34,8 @@ mod feature;
 mod io;
 mod shared;
 mod ssh;
+#[cfg(feature = "russh")]
+mod ssh_inproc;
 pub mod stream;
 mod tls;
 mod transport;
@@ -45,7 +47,7 @@ pub use connect::ConnectOptions;
 pub use domain_state::DomainState;
 pub use error::{
     CommandFailure, CommandFailureKind, Error, ErrorCode, ErrorDomain, ErrorKind, ErrorLevel,
-    LibvirtError, Result,
+    LibvirtError, Result, SshFailure, SshFailureKind,
 };
 pub use feature::Feature;
 pub use shared::ConnectionStats;

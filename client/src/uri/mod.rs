@@ -60,6 +60,8 @@ pub use connect_uri::ConnectUri;
 pub use env::{Environment, MemoryEnvironment, SystemEnvironment};
 pub use error::UriError;
 pub use layout::BuildDefaults;
+#[cfg(feature = "russh")]
+pub(crate) use layout::user_config_dir;
 pub use name::connect_open_name;
 pub use params::UriParam;
 pub use remote_params::{
