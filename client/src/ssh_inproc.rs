@@ -364,13 +364,7 @@ impl SessionHandler {
         match russh::keys::check_known_hosts_path(host, port, key, &self.known_hosts) {
             Ok(true) => Ok(()),
             Ok(false) if self.verify == KnownHostsVerify::Auto => {
-                russh::keys::known_hosts::learn_known_hosts_path(
-                    host,
-                    port,
-                    key,
-                    &self.known_hosts,
-                )
-                .map_err(|e| {
+                record_host_key(host, port, key, &self.known_hosts).map_err(|e| {
                     HandlerError::HostKey(
                         SshFailureKind::KnownHosts {
                             known_hosts: self.known_hosts.clone(),
@@ -481,6 +475,38 @@ impl Handler for SessionHandler {
             client::DisconnectReason::Error(e) => Err(e),
         }
     }
+}
+
+/// Appends `host`'s key to the known_hosts file `path` (created, with its
+/// directory, when missing), as `[host]:port` unless the port is 22.
+fn record_host_key(host: &str, port: u16, key: &PublicKey, path: &Path) -> io::Result<()> {
+    use std::io::{Read, Seek, SeekFrom, Write};
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .read(true)
+        .append(true)
+        .create(true)
+        .open(path)?;
+    let mut last = [0u8; 1];
+    let needs_newline = file.seek(SeekFrom::End(-1)).is_ok()
+        && file.read_exact(&mut last).is_ok()
+        && last[0] != b'\n';
+    let key = key
+        .to_openssh()
+        .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.to_string()))?;
+    let entry = if port == DEFAULT_PORT {
+        host.to_owned()
+    } else {
+        format!("[{host}]:{port}")
+    };
+    let mut line = String::new();
+    if needs_newline {
+        line.push('\n');
+    }
+    line.push_str(&format!("{entry} {}\n", key.trim_end()));
+    file.write_all(line.as_bytes())
 }
 
 /// Loads the private key at `path` (unencrypted: there is no way to ask for
