@@ -699,7 +699,9 @@ async fn authenticate(
                 let count = identities.len();
                 for identity in identities {
                     let public = identity.public_key().into_owned();
-                    let hash = rsa_hash(session, &public).await.map_err(|e| auth_error(&e))?;
+                    let hash = rsa_hash(session, &public)
+                        .await
+                        .map_err(|e| auth_error(&e))?;
                     let result = session
                         .authenticate_publickey_with(user, public, hash, &mut client)
                         .await;

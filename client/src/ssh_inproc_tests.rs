@@ -33,7 +33,11 @@ fn defaults_follow_libvirt() {
             AuthMethod::KeyboardInteractive
         ]
     );
-    assert!(p.remote.command.contains("virt-ssh-helper"), "{}", p.remote.command);
+    assert!(
+        p.remote.command.contains("virt-ssh-helper"),
+        "{}",
+        p.remote.command
+    );
 }
 
 #[test]

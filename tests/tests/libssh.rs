@@ -88,15 +88,19 @@ async fn the_call_suite_runs_over_libssh_and_libssh2_in_both_proxy_modes() {
             ("netcat", format!("proxy=netcat&socket={}", daemon().sock)),
             ("native", "proxy=native".to_owned()),
         ] {
-            let uri = uri(scheme, "test", "/default", &format!("{}&{extra}", trusted()));
+            let uri = uri(
+                scheme,
+                "test",
+                "/default",
+                &format!("{}&{extra}", trusted()),
+            );
             let client = connect_ok(&uri).await;
             assert_eq!(client.uri(), uri);
             assert_eq!(
                 client.connect_get_hostname().await.unwrap().as_str(),
                 local_hostname()
             );
-            virtwire_tests::suite::test_driver_suite(&client, &format!("{scheme}-{proxy}"))
-                .await;
+            virtwire_tests::suite::test_driver_suite(&client, &format!("{scheme}-{proxy}")).await;
             client.close().await.unwrap();
         }
     }
@@ -128,7 +132,11 @@ async fn an_unknown_host_key_is_refused_without_prompting() {
             scheme,
             "test",
             "/default",
-            &format!("keyfile={}&known_hosts={}", sshd().key, known_hosts.display()),
+            &format!(
+                "keyfile={}&known_hosts={}",
+                sshd().key,
+                known_hosts.display()
+            ),
         );
         let e = connect_err(&uri).await;
         assert_eq!(e.kind(), ErrorKind::Auth, "{e}");
@@ -168,7 +176,11 @@ async fn a_changed_host_key_is_refused() {
         "libssh2",
         "test",
         "/default",
-        &format!("keyfile={}&known_hosts={}", sshd().key, known_hosts.display()),
+        &format!(
+            "keyfile={}&known_hosts={}",
+            sshd().key,
+            known_hosts.display()
+        ),
     );
     let e = connect_err(&uri).await;
     let failure = e.ssh_failure().expect("an ssh failure");
@@ -181,8 +193,7 @@ async fn a_changed_host_key_is_refused() {
         failure.kind
     );
     assert!(
-        e.to_string()
-            .contains(&known_hosts.display().to_string()),
+        e.to_string().contains(&known_hosts.display().to_string()),
         "{e}"
     );
     // known_hosts_verify=ignore skips the check altogether.
@@ -201,7 +212,11 @@ async fn known_hosts_verify_auto_records_the_key_then_connects() {
         "libssh",
         "test",
         "/default",
-        &format!("keyfile={}&known_hosts={}", sshd().key, known_hosts.display()),
+        &format!(
+            "keyfile={}&known_hosts={}",
+            sshd().key,
+            known_hosts.display()
+        ),
     );
     let client = connect_ok(&format!("{base}&known_hosts_verify=auto")).await;
     client.connect_get_hostname().await.unwrap();
