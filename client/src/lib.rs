@@ -21,6 +21,10 @@
 //! [`lxc::Calls`] traits (import them with [`prelude`]); the admin program is
 //! [`AdminClient`]. Names follow libvirt's: `REMOTE_PROC_DOMAIN_GET_INFO` is
 //! `domain_get_info`.
+//!
+//! Cargo feature `russh` (off by default) runs `libssh` and `libssh2` URIs
+//! in-process with russh (ring backend): no `ssh` binary needed. Without
+//! it they fail with [`ErrorKind::Unsupported`].
 
 mod admin;
 mod calls;

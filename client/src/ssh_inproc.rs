@@ -696,7 +696,7 @@ async fn authenticate(
                     tried.push(format!("agent {}: no keys", socket.display()));
                     continue;
                 }
-                let count = identities.len();
+                let (count, mut sign_errors) = (identities.len(), Vec::new());
                 for identity in identities {
                     let public = identity.public_key().into_owned();
                     let hash = rsa_hash(session, &public)
@@ -708,16 +708,14 @@ async fn authenticate(
                     match result {
                         Ok(r) if r.success() => return Ok(()),
                         Ok(_) => {}
-                        Err(e) => {
-                            tried.push(format!("agent {}: {e}", socket.display()));
-                            continue;
-                        }
+                        Err(e) => sign_errors.push(e.to_string()),
                     }
                 }
-                tried.push(format!(
-                    "agent {}: {count} key(s) refused",
-                    socket.display()
-                ));
+                let mut outcome = format!("agent {}: {count} key(s) refused", socket.display());
+                if !sign_errors.is_empty() {
+                    outcome.push_str(&format!(" (signing failed: {})", sign_errors.join(", ")));
+                }
+                tried.push(outcome);
             }
             AuthMethod::PrivKey => {
                 let (Some(path), Some(private)) = (&plan.keyfile, key.take()) else {
