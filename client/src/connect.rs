@@ -50,6 +50,8 @@ pub struct ConnectOptions {
     tls_config: Option<Arc<virtwire_auth::rustls::ClientConfig>>,
     credentials: Option<Provider>,
     terminal_prompts: bool,
+    #[cfg(feature = "russh")]
+    ssh_agent: Option<std::path::PathBuf>,
 }
 
 impl Default for ConnectOptions {
@@ -63,6 +65,8 @@ impl Default for ConnectOptions {
             tls_config: None,
             credentials: None,
             terminal_prompts: false,
+            #[cfg(feature = "russh")]
+            ssh_agent: None,
         }
     }
 }
@@ -143,6 +147,16 @@ impl ConnectOptions {
         self
     }
 
+    /// The ssh-agent socket for the `agent` method of `libssh` and
+    /// `libssh2` connections (feature `russh`), instead of the
+    /// `SSH_AUTH_SOCK` of the process; `None` (the default) reads
+    /// `SSH_AUTH_SOCK` when connecting.
+    #[cfg(feature = "russh")]
+    pub fn ssh_agent(mut self, socket: Option<std::path::PathBuf>) -> Self {
+        self.ssh_agent = socket;
+        self
+    }
+
     /// Opens `uri` (`qemu:///system`, `test+tcp://host/default`, …). An empty
     /// string means the default URI, as [`ConnectOptions::connect_default`].
     pub async fn connect(&self, uri: &str) -> Result<Client> {
@@ -184,8 +198,9 @@ impl ConnectOptions {
             .as_ref()
             .map_or_else(String::new, |u| u.as_str().to_owned());
         let transport = uri.as_ref().map_or(Transport::Unix, ConnectUri::transport);
-        // The program behind an ssh or ext connection, to explain a failure.
-        let mut child = None;
+        // What is behind an ssh, ext, libssh or libssh2 connection, to explain
+        // a failure.
+        let mut tunnel = None;
         let client = match transport {
             Transport::Unix => {
                 let socket = uri::unix_socket(uri.as_ref(), self.read_only, env)
@@ -230,13 +245,27 @@ impl ConnectOptions {
                     extra_env,
                     terminal: self.terminal_prompts,
                 })?;
-                child = Some((monitor, plan.remote_programs));
+                tunnel = Some(Tunnel::Child(monitor, plan.remote_programs));
                 self.start(Plain::new(stream), display)
             }
-            other => {
+            #[cfg(feature = "russh")]
+            Transport::Libssh | Transport::Libssh2 => {
+                let uri = uri.as_ref().expect("libssh transports come from a URI");
+                let plan = crate::ssh_inproc::plan(uri, self.read_only, env)?;
+                let (stream, monitor) =
+                    crate::ssh_inproc::connect(&plan, self.ssh_agent.as_deref()).await?;
+                tunnel = Some(Tunnel::Ssh(monitor));
+                self.start(Plain::new(stream), display)
+            }
+            #[cfg(not(feature = "russh"))]
+            other @ (Transport::Libssh | Transport::Libssh2) => {
                 return Err(Error::new(
                     ErrorKind::Unsupported,
-                    format!("the {} transport is not supported yet", other.as_str()),
+                    format!(
+                        "the {} transport needs virtwire's `russh` cargo feature (SSH \
+                         in-process); build with it, or use the `ssh` transport",
+                        other.as_str()
+                    ),
                 ));
             }
         };
@@ -246,11 +275,13 @@ impl ConnectOptions {
             .handshake(&client, uri.as_ref(), open_name, env, secure)
             .await
         {
-            return Err(match child {
-                Some((monitor, remote)) => {
+            return Err(match tunnel {
+                Some(Tunnel::Child(monitor, remote)) => {
                     let remote: Vec<&str> = remote.iter().map(String::as_str).collect();
                     monitor.failure(e, &remote).await
                 }
+                #[cfg(feature = "russh")]
+                Some(Tunnel::Ssh(monitor)) => monitor.handshake_failure(e).await,
                 None => e,
             });
         }
@@ -390,6 +421,16 @@ impl std::fmt::Debug for Provider {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("CredentialProvider")
     }
+}
+
+/// What carries an ssh, ext, libssh or libssh2 connection, kept to explain
+/// a connection that fails before it is set up.
+enum Tunnel {
+    /// The program (`ssh`, `command=`) and the programs it runs remotely.
+    Child(Arc<child::Monitor>, Vec<String>),
+    /// The in-process SSH session.
+    #[cfg(feature = "russh")]
+    Ssh(Arc<crate::ssh_inproc::Monitor>),
 }
 
 /// libvirt's TLS settings for `uri`: the PEM files for this process

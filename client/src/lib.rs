@@ -21,6 +21,10 @@
 //! [`lxc::Calls`] traits (import them with [`prelude`]); the admin program is
 //! [`AdminClient`]. Names follow libvirt's: `REMOTE_PROC_DOMAIN_GET_INFO` is
 //! `domain_get_info`.
+//!
+//! Cargo feature `russh` (off by default) runs `libssh` and `libssh2` URIs
+//! in-process with russh (ring backend): no `ssh` binary needed. Without
+//! it they fail with [`ErrorKind::Unsupported`].
 
 mod admin;
 mod calls;
@@ -35,6 +39,8 @@ mod io;
 mod sasl;
 mod shared;
 mod ssh;
+#[cfg(feature = "russh")]
+mod ssh_inproc;
 pub mod stream;
 mod tls;
 mod transport;
@@ -46,7 +52,7 @@ pub use connect::ConnectOptions;
 pub use domain_state::DomainState;
 pub use error::{
     CommandFailure, CommandFailureKind, Error, ErrorCode, ErrorDomain, ErrorKind, ErrorLevel,
-    LibvirtError, Result,
+    LibvirtError, Result, SshFailure, SshFailureKind,
 };
 pub use feature::Feature;
 pub use shared::ConnectionStats;

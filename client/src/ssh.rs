@@ -157,11 +157,25 @@ pub(crate) struct Plan {
     pub(crate) remote_programs: Vec<String>,
 }
 
-/// The `ssh` command for `uri` (`doRemoteOpen`'s SSH case): the remote
-/// socket comes from `socket=` or libvirt's socket rules, the proxy from
-/// `proxy=`, `remote_proxy` in libvirt.conf, or the default.
-pub(crate) fn plan_ssh(uri: &ConnectUri, read_only: bool, env: &dyn Environment) -> Result<Plan> {
-    let params = RemoteParams::from_uri(uri).map_err(Error::uri)?;
+/// What the far side of an SSH connection runs to reach the daemon.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RemotePlan {
+    /// The one command string given to the remote shell.
+    pub(crate) command: String,
+    /// The programs that command runs, recognised in "not found" messages.
+    pub(crate) programs: Vec<String>,
+}
+
+/// The remote command of the SSH transports for `uri` (`ssh`, `libssh`,
+/// `libssh2` alike, as `virNetClientSSHHelperCommand` serves all three):
+/// the remote socket comes from `socket=` or libvirt's socket rules, the
+/// proxy from `proxy=`, `remote_proxy` in libvirt.conf, or the default.
+pub(crate) fn plan_remote(
+    uri: &ConnectUri,
+    params: &RemoteParams,
+    read_only: bool,
+    env: &dyn Environment,
+) -> Result<RemotePlan> {
     let config = ClientConfig::load(env).map_err(Error::uri)?;
     let socket = uri::unix_socket_with(Some(uri), read_only, env, &config)
         .map_err(Error::uri)?
@@ -174,18 +188,26 @@ pub(crate) fn plan_ssh(uri: &ConnectUri, read_only: bool, env: &dyn Environment)
     );
     let helper_uri = uri.ssh_helper_name().map_err(Error::uri)?;
     let netcat = params.netcat.as_deref();
-    let remote = remote_command(
+    let command = remote_command(
         proxy,
         netcat,
         &socket.path.to_string_lossy(),
         &helper_uri,
         read_only,
     )?;
-    let remote_programs = match effective_proxy(proxy, netcat) {
+    let programs = match effective_proxy(proxy, netcat) {
         ProxyMode::Native => vec![SSH_HELPER.to_owned()],
         ProxyMode::Netcat => vec![netcat.unwrap_or(DEFAULT_NETCAT).to_owned()],
         ProxyMode::Auto => vec![SSH_HELPER.to_owned(), DEFAULT_NETCAT.to_owned()],
     };
+    Ok(RemotePlan { command, programs })
+}
+
+/// The `ssh` command for `uri` (`doRemoteOpen`'s SSH case), with the remote
+/// command of [`plan_remote`].
+pub(crate) fn plan_ssh(uri: &ConnectUri, read_only: bool, env: &dyn Environment) -> Result<Plan> {
+    let params = RemoteParams::from_uri(uri).map_err(Error::uri)?;
+    let remote = plan_remote(uri, &params, read_only, env)?;
     let options = SshOptions {
         host: uri.hostname(),
         port: uri.port(),
@@ -195,9 +217,9 @@ pub(crate) fn plan_ssh(uri: &ConnectUri, read_only: bool, env: &dyn Environment)
         no_verify: params.no_verify,
     };
     Ok(Plan {
-        program: params.command.unwrap_or_else(|| "ssh".to_owned()),
-        args: ssh_args(&options, remote),
-        remote_programs,
+        program: params.command.clone().unwrap_or_else(|| "ssh".to_owned()),
+        args: ssh_args(&options, remote.command),
+        remote_programs: remote.programs,
     })
 }
 

@@ -379,3 +379,32 @@ async fn stderr_keeps_only_the_end() {
     );
     assert!(!stderr.contains("line1\n"));
 }
+
+/// Without the `russh` feature, libssh and libssh2 URIs are refused at once
+/// with an error that names the feature.
+#[cfg(not(feature = "russh"))]
+#[tokio::test]
+async fn libssh_without_the_russh_feature_names_the_feature() {
+    for scheme in ["libssh", "libssh2"] {
+        let e = crate::ConnectOptions::new()
+            .connect(&format!("test+{scheme}://root@127.0.0.1:1/default"))
+            .await
+            .expect_err("unsupported");
+        assert_eq!(e.kind(), crate::ErrorKind::Unsupported, "{e}");
+        assert!(e.to_string().contains("`russh` cargo feature"), "{e}");
+        assert!(e.to_string().contains(scheme), "{e}");
+    }
+}
+
+/// A remote shell's "not found" for virt-ssh-helper is recognised in the
+/// in-process transports' stderr too (they share the recogniser).
+#[test]
+fn a_missing_virt_ssh_helper_is_recognised() {
+    assert_eq!(
+        missing_program(
+            "bash: line 1: virt-ssh-helper: command not found",
+            &[SSH_HELPER]
+        ),
+        Some(SSH_HELPER.to_owned())
+    );
+}

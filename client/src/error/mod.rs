@@ -141,6 +141,89 @@ pub enum CommandFailureKind {
     Closed,
 }
 
+/// Why an in-process SSH connection (`libssh` and `libssh2` URIs, cargo
+/// feature `russh`) could not be made ([`Error::ssh_failure`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct SshFailure {
+    /// The host as the URI names it.
+    pub host: String,
+    /// The port connected to.
+    pub port: u16,
+    /// The user logged in as (the URI's, else `root`, as libvirt).
+    pub user: String,
+    /// What went wrong.
+    pub kind: SshFailureKind,
+    /// The end (at most 8 KiB) of what the remote command wrote to stderr,
+    /// trimmed; empty when it never ran.
+    pub stderr: String,
+    /// The remote command's exit status, when the server sent one.
+    pub exit_status: Option<u32>,
+}
+
+/// What went wrong on an in-process SSH connection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SshFailureKind {
+    /// The server's host key is not in the known_hosts file and
+    /// `known_hosts_verify` is `normal`: nothing is asked, the connection
+    /// fails. Add the key to the file, or connect once with
+    /// `known_hosts_verify=auto`.
+    HostKeyUnknown {
+        /// The known_hosts file that was searched.
+        known_hosts: std::path::PathBuf,
+        /// The server key's SHA-256 fingerprint (`SHA256:...`).
+        fingerprint: String,
+    },
+    /// The known_hosts file has a different key of the same type for this
+    /// host: possibly a man-in-the-middle attack.
+    HostKeyMismatch {
+        /// The known_hosts file.
+        known_hosts: std::path::PathBuf,
+        /// The line of the recorded key.
+        line: usize,
+        /// The key the server offered (`SHA256:...`).
+        fingerprint: String,
+    },
+    /// The known_hosts file could not be read or written.
+    KnownHosts {
+        /// The file.
+        known_hosts: std::path::PathBuf,
+        /// Why.
+        reason: String,
+    },
+    /// A private key (`keyfile=`, or the default `~/.ssh/id_*`) is missing,
+    /// unreadable, encrypted, or not a key.
+    KeyFile {
+        /// The key file.
+        path: std::path::PathBuf,
+        /// Why it cannot be used.
+        reason: String,
+    },
+    /// Every authentication method of `sshauth=` (or libvirt's default
+    /// list) failed.
+    AuthFailed {
+        /// Each method tried, with what happened (`agent: no SSH_AUTH_SOCK`,
+        /// `privkey /root/.ssh/id_ed25519: refused`, ...).
+        tried: Vec<String>,
+    },
+    /// The remote shell could not find the program that relays to the
+    /// daemon (`virt-ssh-helper`, or netcat).
+    RemoteProgramMissing {
+        /// The missing program, as the remote shell named it.
+        program: String,
+    },
+    /// The session or its channel ended before the connection to the
+    /// daemon was set up; see [`SshFailure::stderr`] and
+    /// [`SshFailure::exit_status`].
+    Closed,
+    /// The SSH protocol failed (key exchange, channel refused, ...).
+    Protocol {
+        /// russh's description.
+        reason: String,
+    },
+}
+
 /// An error from virtwire.
 pub struct Error(Box<Inner>);
 
@@ -150,6 +233,7 @@ struct Inner {
     libvirt: Option<LibvirtError>,
     connection: Option<ConnectionError>,
     command: Option<CommandFailure>,
+    ssh: Option<SshFailure>,
     source: Option<Box<dyn std::error::Error + Send + Sync>>,
 }
 
@@ -164,6 +248,7 @@ impl Error {
             libvirt: None,
             connection: None,
             command: None,
+            ssh: None,
             source: None,
         }))
     }
@@ -180,6 +265,14 @@ impl Error {
     pub(crate) fn command(failure: CommandFailure, message: impl Into<String>) -> Self {
         let mut error = Self::new(ErrorKind::Connection, message);
         error.0.command = Some(failure);
+        error
+    }
+
+    /// A failure of an in-process SSH connection.
+    #[cfg(feature = "russh")]
+    pub(crate) fn ssh(kind: ErrorKind, failure: SshFailure, message: impl Into<String>) -> Self {
+        let mut error = Self::new(kind, message);
+        error.0.ssh = Some(failure);
         error
     }
 
@@ -275,6 +368,14 @@ impl Error {
         self.0.command.as_ref()
     }
 
+    /// What went wrong with an in-process SSH connection (`libssh` and
+    /// `libssh2` URIs with the `russh` feature), when that is why the
+    /// connection could not be made: an unknown or changed host key, a
+    /// refused login, a bad key file, a missing remote helper, ...
+    pub fn ssh_failure(&self) -> Option<&SshFailure> {
+        self.0.ssh.as_ref()
+    }
+
     /// Whether an object the call named does not exist (no such domain,
     /// network, pool, volume, …).
     pub fn is_not_found(&self) -> bool {
@@ -307,6 +408,9 @@ impl fmt::Debug for Error {
         }
         if let Some(c) = &self.0.command {
             d.field("command", c);
+        }
+        if let Some(s) = &self.0.ssh {
+            d.field("ssh", s);
         }
         if let Some(s) = &self.0.source {
             d.field("source", s);

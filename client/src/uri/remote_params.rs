@@ -74,7 +74,8 @@ pub enum AuthType {
 /// Host key checking of the libssh/libssh2 transports (`known_hosts_verify=`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum KnownHostsVerify {
-    /// Ask before accepting a new host key.
+    /// Ask before accepting a new host key (virtwire never asks: an
+    /// unknown host fails).
     #[default]
     Normal,
     /// Accept new host keys, still check known ones.
@@ -130,7 +131,8 @@ pub struct RemoteParams {
     /// `no_sanity=`: skip the checks of the client's own certificates.
     pub no_sanity: bool,
     /// `no_verify=`: TLS: do not verify the server certificate; ssh: do not
-    /// check the host key strictly.
+    /// check the host key strictly; libssh/libssh2 (virtwire's own rule):
+    /// `known_hosts_verify=auto` unless that is given.
     pub no_verify: bool,
     /// `no_tty=`: ssh: never prompt (`BatchMode=yes`).
     pub no_tty: bool,
