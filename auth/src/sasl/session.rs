@@ -253,32 +253,43 @@ struct Callback {
     missing: Arc<Mutex<Option<CredentialType>>>,
 }
 
-impl Callback {
-    fn get(&self, kind: CredentialType) -> Result<String, SessionError> {
-        let s = &self.sources;
-        if let Some(file) = &s.auth_file {
-            match file.lookup(&s.host, kind) {
-                Ok(Some(value)) => return Ok(value.to_owned()),
+impl CredentialSources {
+    /// One credential in libvirt's order: the auth file, then the
+    /// provider (with `prompt`, or a generic one), then the URI's user
+    /// name for an authname or user name. Values are never logged.
+    pub(crate) fn lookup(&self, kind: CredentialType, prompt: Option<&str>) -> Option<String> {
+        if let Some(file) = &self.auth_file {
+            match file.lookup(&self.host, kind) {
+                Ok(Some(value)) => return Some(value.to_owned()),
                 Ok(None) => {}
                 Err(e) => tracing::warn!(error = %e, "auth file ignored"),
             }
         }
         let default = match kind {
-            CredentialType::Authname | CredentialType::Username => s.default_user.clone(),
+            CredentialType::Authname | CredentialType::Username => self.default_user.clone(),
             _ => None,
         };
-        if let Some(provider) = &s.provider {
+        if let Some(provider) = &self.provider {
             let request = CredentialRequest {
                 kind,
-                prompt: format!("Please enter your {kind} for {}", s.host),
-                host: s.host.clone(),
+                prompt: prompt.map_or_else(
+                    || format!("Please enter your {kind} for {}", self.host),
+                    str::to_owned,
+                ),
+                host: self.host.clone(),
                 default: default.clone(),
             };
             if let Some(value) = provider.credential(&request) {
-                return Ok(value);
+                return Some(value);
             }
         }
-        if let Some(value) = default {
+        default
+    }
+}
+
+impl Callback {
+    fn get(&self, kind: CredentialType) -> Result<String, SessionError> {
+        if let Some(value) = self.sources.lookup(kind, None) {
             return Ok(value);
         }
         if let Ok(mut m) = self.missing.lock() {
