@@ -303,7 +303,8 @@ impl CyrusSession {
         }
         let mut this = Self {
             conn,
-            mechanism: String::new(),
+            // Named in errors until Cyrus has chosen.
+            mechanism: mechlist.clone(),
             secure: channel.secure,
             client_done: false,
             sources: credentials,
@@ -457,13 +458,10 @@ impl CyrusSession {
                     });
                 }
                 _ => {
-                    let mechanism = if self.mechanism.is_empty() {
-                        "SASL".to_owned()
-                    } else {
-                        self.mechanism.clone()
-                    };
-                    let reason = self.conn.detail(rc);
-                    return Err(SaslError::Mechanism { mechanism, reason });
+                    return Err(SaslError::Mechanism {
+                        mechanism: self.mechanism.clone(),
+                        reason: self.conn.detail(rc),
+                    });
                 }
             }
         }
@@ -505,12 +503,14 @@ impl CyrusSession {
             let value = match kind {
                 Some(kind) => match self.sources.lookup(kind, text.as_deref()) {
                     Some(v) => v,
-                    // The user to act as defaults to the authname; the
-                    // realm to Cyrus's suggestion (the daemon's).
+                    // The user to act as defaults to the authname, or,
+                    // with none (GSSAPI, whose identity is the ticket's),
+                    // to empty: the authenticated identity itself. The
+                    // realm defaults to Cyrus's suggestion (the daemon's).
                     None if kind == CredentialType::Username => self
                         .sources
                         .lookup(CredentialType::Authname, None)
-                        .ok_or(SaslError::MissingCredential(CredentialType::Authname))?,
+                        .unwrap_or_default(),
                     None if kind == CredentialType::Realm => default.unwrap_or_default(),
                     None => return Err(SaslError::MissingCredential(kind)),
                 },
