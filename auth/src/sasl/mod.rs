@@ -33,5 +33,7 @@ pub use error::SaslError;
 pub use layer::{MIN_TCP_SSF, SecurityLayer};
 pub use session::{CredentialSources, SUPPORTED_MECHANISMS, SaslNext, SaslSession, SaslStart};
 
+#[cfg(all(test, feature = "cyrus"))]
+mod cyrus_tests;
 #[cfg(test)]
 mod tests;
