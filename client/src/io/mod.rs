@@ -32,6 +32,8 @@ pub(crate) use tls::TlsTransport;
 #[allow(unused_imports)]
 pub(crate) use unix::UnixTransport;
 
+#[cfg(all(test, feature = "sasl-cyrus"))]
+mod layered_tests;
 #[cfg(test)]
 mod tests;
 
