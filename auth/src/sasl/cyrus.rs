@@ -366,7 +366,9 @@ impl CyrusSession {
         }
         let input = data.unwrap_or_default();
         let len = c_uint::try_from(input.len()).map_err(|_| SaslError::TooLong(input.len()))?;
+        // Nil is a null pointer; empty data a real (if unread) one.
         let input_ptr: *const c_char = match data {
+            Some([]) => c"".as_ptr(),
             Some(d) => d.as_ptr().cast(),
             None => ptr::null(),
         };

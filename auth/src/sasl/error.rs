@@ -77,7 +77,7 @@ impl fmt::Display for SaslError {
                 f,
                 "none of the daemon's SASL mechanisms ({offered}) is supported by this client \
                  (it has {})",
-                super::SUPPORTED_MECHANISMS.join(", ")
+                supported()
             ),
             Self::NoSecurityLayer { mechanism } => write!(
                 f,
@@ -111,3 +111,12 @@ impl fmt::Display for SaslError {
 }
 
 impl std::error::Error for SaslError {}
+
+/// Every mechanism this build has, for messages.
+fn supported() -> String {
+    #[cfg(feature = "cyrus")]
+    let list = [super::SUPPORTED_MECHANISMS, super::CYRUS_MECHANISMS].concat();
+    #[cfg(not(feature = "cyrus"))]
+    let list = super::SUPPORTED_MECHANISMS.to_vec();
+    list.join(", ")
+}
