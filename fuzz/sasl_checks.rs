@@ -17,7 +17,9 @@ pub fn check_scram_server(data: &[u8]) {
         return;
     };
     let (first, last) = match rest {
-        [a, b, tail @ ..] => tail.split_at(usize::from(u16::from_be_bytes([*a, *b])).min(tail.len())),
+        [a, b, tail @ ..] => {
+            tail.split_at(usize::from(u16::from_be_bytes([*a, *b])).min(tail.len()))
+        }
         _ => (rest, &[][..]),
     };
     let mechanism = if flags & 1 == 0 {
