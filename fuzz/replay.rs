@@ -1,6 +1,7 @@
 // Replays a committed fuzz corpus through a target's check, for the corpus
 // tests of each crate (`protocol/tests/fuzz_corpus.rs`,
-// `xml/tests/fuzz_corpus.rs`), which `include!` this file. Plain items only.
+// `xml/tests/fuzz_corpus.rs`, `auth/tests/fuzz_corpus.rs`), which `include!`
+// this file. Plain items only.
 
 /// `fuzz/corpus/<target>/`, from the including crate's manifest dir.
 fn corpus_dir(manifest_dir: &str, target: &str) -> std::path::PathBuf {

@@ -12,8 +12,9 @@
 #   RUSTC_BOOTSTRAP=1 cargo fuzz tmin <target> fuzz/artifacts/<target>/crash-…
 # and add it to fuzz/corpus/<target>/ once the bug is fixed, so
 # `cargo test -p virtwire-protocol --test fuzz_corpus` (targets frame, body,
-# connection) or `cargo test -p virtwire-xml --test fuzz_corpus` (xml_*)
-# keeps checking it.
+# connection), `cargo test -p virtwire-xml --test fuzz_corpus` (xml_*) or
+# `cargo test -p virtwire-auth --test fuzz_corpus` (sasl_scram: SCRAM server
+# messages through the SASL session) keeps checking it.
 set -euo pipefail
 
 seconds=${1:-60}

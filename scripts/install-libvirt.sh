@@ -30,7 +30,11 @@ PACKAGES=(
     gdb                            # the live-test watchdog prints a hung daemon's threads
     golang-go/bookworm             # bench/streams.sh's go-libvirt side (Go 1.19, as tested;
     golang-github-digitalocean-go-libvirt-dev  #  /bookworm keeps -t backports' Go 1.23 out)
-    sasl2-bin libsasl2-modules     # SASL auth tests later
+    sasl2-bin libsasl2-modules     # SASL daemon's sasldb (scripts/sasl-daemon.sh)
+    libsasl2-dev                   # Cyrus SASL headers + pkg-config: the sasl-cyrus feature
+    libsasl2-modules-gssapi-mit    # Cyrus's GSSAPI plugin (daemon and client)
+    krb5-kdc krb5-admin-server     # the private KDC (krb5kdc, kdb5_util, kadmin.local)
+    krb5-user                      # kinit for the test user's credential cache
     openssh-server/bookworm        # sshd for the ssh transport tests (scripts/sshd.sh);
     openssh-sftp-server/bookworm   #  /bookworm: backports' 10.0 would need its own
     openssh-client/bookworm        #  openssh-client; keep all three at bookworm's

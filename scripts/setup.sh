@@ -6,7 +6,7 @@
 # layout under /etc/pki unless other files are there), a private sshd on
 # 127.0.0.1:2222 for the ssh transport (scripts/sshd.sh), a second,
 # unprivileged libvirtd whose listeners all demand SASL, with its own sasldb
-# (scripts/sasl-daemon.sh), and the dir
+# and a private MIT KDC for GSSAPI (scripts/sasl-daemon.sh), and the dir
 # storage pool for stream tests (scripts/stream-pool.sh).
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"

@@ -210,7 +210,7 @@ impl Client {
         self.send_command(info, command, rx).await
     }
 
-    fn closed_error(&self) -> Error {
+    pub(crate) fn closed_error(&self) -> Error {
         let error = self
             .inner
             .shared

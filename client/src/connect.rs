@@ -177,7 +177,7 @@ impl ConnectOptions {
     {
         let parsed = ConnectUri::parse(uri).map_err(Error::uri)?;
         let name = parsed.connect_open_name().map_err(Error::uri)?;
-        let client = self.start(Plain::new(stream), parsed.as_str().to_owned());
+        let client = self.start(layered(Plain::new(stream)), parsed.as_str().to_owned());
         // The caller's stream may be anything: SASL without a security
         // layer is refused on it, as on plain TCP.
         self.handshake(
@@ -185,7 +185,7 @@ impl ConnectOptions {
             Some(&parsed),
             name,
             &SystemEnvironment::new(),
-            false,
+            Channel::default(),
         )
         .await?;
         Ok(client)
@@ -201,6 +201,11 @@ impl ConnectOptions {
         // What is behind an ssh, ext, libssh or libssh2 connection, to explain
         // a failure.
         let mut tunnel = None;
+        // Secure channels need no SASL security layer (libvirt's is_secure).
+        let mut channel = Channel {
+            secure: transport != Transport::Tcp,
+            ..Channel::default()
+        };
         let client = match transport {
             Transport::Unix => {
                 let socket = uri::unix_socket(uri.as_ref(), self.read_only, env)
@@ -214,7 +219,10 @@ impl ConnectOptions {
                 let uri = uri.as_ref().expect("a tcp transport comes from a URI");
                 let port = uri.effective_port().unwrap_or(uri::LIBVIRTD_TCP_PORT);
                 let stream = transport::tcp(uri.hostname(), port).await?;
-                self.start(Plain::tcp(stream), display)
+                if let (Ok(local), Ok(remote)) = (stream.local_addr(), stream.peer_addr()) {
+                    channel.addrs = Some((local, remote));
+                }
+                self.start(layered(Plain::tcp(stream)), display)
             }
             Transport::Tls => {
                 let uri = uri.as_ref().expect("a tls transport comes from a URI");
@@ -223,6 +231,11 @@ impl ConnectOptions {
                 let stream =
                     crate::tls::connect(uri.hostname(), port, &options, self.tls_config.clone())
                         .await?;
+                channel.external_ssf = stream
+                    .get_ref()
+                    .1
+                    .negotiated_cipher_suite()
+                    .map(|s| tls_key_bits(s.suite()));
                 self.start(TlsTransport::new(stream), display)
             }
             Transport::Ssh | Transport::Ext => {
@@ -269,10 +282,8 @@ impl ConnectOptions {
                 ));
             }
         };
-        // Secure channels need no SASL security layer (libvirt's is_secure).
-        let secure = transport != Transport::Tcp;
         if let Err(e) = self
-            .handshake(&client, uri.as_ref(), open_name, env, secure)
+            .handshake(&client, uri.as_ref(), open_name, env, channel)
             .await
         {
             return Err(match tunnel {
@@ -335,9 +346,9 @@ impl ConnectOptions {
         uri: Option<&ConnectUri>,
         name: String,
         env: &dyn Environment,
-        secure: bool,
+        channel: Channel,
     ) -> Result<()> {
-        let result = self.negotiate(client, uri, name, env, secure).await;
+        let result = self.negotiate(client, uri, name, env, channel).await;
         if result.is_err() {
             let _ = client
                 .inner
@@ -354,7 +365,7 @@ impl ConnectOptions {
         uri: Option<&ConnectUri>,
         name: String,
         env: &dyn Environment,
-        secure: bool,
+        channel: Channel,
     ) -> Result<()> {
         let forced = match uri {
             Some(u) => uri::RemoteParams::from_uri(u).map_err(Error::uri)?.auth,
@@ -389,7 +400,9 @@ impl ConnectOptions {
                     _ => None,
                 };
                 let provider = self.credentials.as_ref().map(|p| p.0.clone());
-                let context = SaslContext::new(uri, env, secure, mechanism, provider)?;
+                let mut context = SaslContext::new(uri, env, channel.secure, mechanism, provider)?;
+                context.addrs = channel.addrs;
+                context.external_ssf = channel.external_ssf;
                 crate::sasl::authenticate(client, context).await?;
             }
         }
@@ -410,6 +423,43 @@ impl ConnectOptions {
             client.set_uri(uri.as_str());
         }
         Ok(())
+    }
+}
+
+/// What authentication needs to know about the transport.
+#[derive(Debug, Default, Clone, Copy)]
+struct Channel {
+    /// A unix socket, TLS or SSH (libvirt's `is_secure`).
+    secure: bool,
+    /// The TCP addresses (local, remote).
+    addrs: Option<(std::net::SocketAddr, std::net::SocketAddr)>,
+    /// Over TLS, the cipher's key size in bits.
+    external_ssf: Option<u32>,
+}
+
+/// A transport that can take a SASL security layer after authentication
+/// (plain TCP and caller-supplied streams, with `sasl-cyrus`).
+#[cfg(feature = "sasl-cyrus")]
+fn layered<T: crate::io::Transport>(io: T) -> crate::io::Layered<T> {
+    crate::io::Layered::new(io)
+}
+
+/// Without `sasl-cyrus` there is no layer to take: the transport as is.
+#[cfg(not(feature = "sasl-cyrus"))]
+fn layered<T: crate::io::Transport>(io: T) -> T {
+    io
+}
+
+/// The key size in bits of a TLS cipher suite, as libvirt passes
+/// GnuTLS's to SASL as the external SSF.
+fn tls_key_bits(suite: virtwire_auth::rustls::CipherSuite) -> u32 {
+    let name = format!("{suite:?}");
+    if name.contains("AES_128") {
+        128
+    } else if name.contains("AES_256") || name.contains("CHACHA20") {
+        256
+    } else {
+        0
     }
 }
 

@@ -72,6 +72,13 @@ pub(crate) enum Command {
     Keepalive(Option<KeepaliveConfig>),
     /// Close the connection after the pending writes.
     Shutdown,
+    /// Put the transport behind a SASL security layer from the next byte
+    /// on (sent by the SASL exchange right after the final reply).
+    #[cfg(feature = "sasl-cyrus")]
+    InstallLayer {
+        layer: Box<dyn virtwire_auth::sasl::SecurityLayer>,
+        done: oneshot::Sender<std::io::Result<()>>,
+    },
 }
 
 /// A call's reply channel.
@@ -224,6 +231,25 @@ impl<T: Transport> Driver<T> {
             Command::Shutdown => {
                 self.shutting_down = true;
                 return true;
+            }
+            #[cfg(feature = "sasl-cyrus")]
+            Command::InstallLayer { layer, done } => {
+                // No race with the daemon: it switches to the layer after
+                // sending its final SASL reply and then sends nothing until
+                // the client speaks again (no keepalive is armed before
+                // CONNECT_SUPPORTS_FEATURE, which comes later). That reply
+                // has been received, nothing else is in flight or queued
+                // (the connecting task waits for this command's answer
+                // before its next call), so every byte written from here on
+                // is encoded and every byte read decoded.
+                let result = if self.outgoing.is_empty() && !self.conn.wants_transmit() {
+                    self.io.install_layer(layer)
+                } else {
+                    Err(std::io::Error::other(
+                        "SASL security layer requested with data still to send",
+                    ))
+                };
+                let _ = done.send(result);
             }
         }
         false

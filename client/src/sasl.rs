@@ -2,6 +2,13 @@
 //! (`remoteAuthSASL`): `AUTH_SASL_INIT` for the daemon's mechanisms, then
 //! `AUTH_SASL_START` and `AUTH_SASL_STEP` until both sides are done. The
 //! mechanism itself lives in `virtwire_auth::sasl`, without I/O.
+//!
+//! Two backends: SCRAM and PLAIN in pure Rust (rsasl), used on secure
+//! channels as long as the daemon offers one of them; and, with the
+//! `sasl-cyrus` feature, the system's Cyrus SASL for DIGEST-MD5, GSSAPI
+//! and anything on plain TCP, where a security layer is required. A layer
+//! negotiated with an SSF above zero is handed to the connection task,
+//! which then wraps every byte (see `Command::InstallLayer`).
 
 use std::path::Path;
 use std::sync::Arc;
@@ -19,6 +26,12 @@ use crate::uri::{ConnectUri, Environment, RemoteParams};
 pub(crate) struct SaslContext {
     /// A unix socket, TLS or SSH: no SASL security layer needed.
     pub(crate) secure: bool,
+    /// The TCP addresses (local, remote), for Cyrus.
+    #[cfg_attr(not(feature = "sasl-cyrus"), allow(dead_code))]
+    pub(crate) addrs: Option<(std::net::SocketAddr, std::net::SocketAddr)>,
+    /// Over TLS, the cipher's key size in bits (Cyrus's external SSF).
+    #[cfg_attr(not(feature = "sasl-cyrus"), allow(dead_code))]
+    pub(crate) external_ssf: Option<u32>,
     /// `auth=sasl.MECH`.
     pub(crate) mechanism: Option<String>,
     pub(crate) sources: CredentialSources,
@@ -53,6 +66,8 @@ impl SaslContext {
         let host = uri.map(ConnectUri::hostname).unwrap_or_default();
         Ok(Self {
             secure,
+            addrs: None,
+            external_ssf: None,
             mechanism,
             sources: CredentialSources {
                 host: if host.is_empty() {
@@ -89,16 +104,109 @@ fn refused(e: Error) -> Error {
     }
 }
 
+/// The two backends' common shape.
+trait Exchange {
+    fn next(
+        &mut self,
+        complete: bool,
+        data: Option<&[u8]>,
+    ) -> std::result::Result<SaslNext, virtwire_auth::sasl::SaslError>;
+    fn mechanism(&self) -> &str;
+}
+
+impl Exchange for SaslSession {
+    fn next(
+        &mut self,
+        complete: bool,
+        data: Option<&[u8]>,
+    ) -> std::result::Result<SaslNext, virtwire_auth::sasl::SaslError> {
+        SaslSession::next(self, complete, data)
+    }
+    fn mechanism(&self) -> &str {
+        SaslSession::mechanism(self)
+    }
+}
+
+#[cfg(feature = "sasl-cyrus")]
+impl Exchange for virtwire_auth::sasl::CyrusSession {
+    fn next(
+        &mut self,
+        complete: bool,
+        data: Option<&[u8]>,
+    ) -> std::result::Result<SaslNext, virtwire_auth::sasl::SaslError> {
+        virtwire_auth::sasl::CyrusSession::next(self, complete, data)
+    }
+    fn mechanism(&self) -> &str {
+        virtwire_auth::sasl::CyrusSession::mechanism(self)
+    }
+}
+
+/// Whether Cyrus should run this exchange: always on plain TCP (only a
+/// mechanism with a security layer will do there), and on a secure
+/// channel when the mechanism asked for, or every one offered, is not one
+/// of the pure-Rust ones.
+#[cfg(feature = "sasl-cyrus")]
+fn wants_cyrus(offered: &str, wanted: Option<&str>, secure: bool) -> bool {
+    let ours = |m: &str| {
+        virtwire_auth::sasl::SUPPORTED_MECHANISMS
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(m.trim()))
+    };
+    if !secure {
+        return true;
+    }
+    match wanted {
+        Some(w) => !ours(w),
+        None => !offered.split([',', ' ']).any(ours),
+    }
+}
+
 /// Runs the exchange on `client`, before `CONNECT_OPEN`.
 pub(crate) async fn authenticate(client: &Client, context: SaslContext) -> Result<()> {
     let mechlist = client.auth_sasl_init().await.map_err(refused)?;
-    let (mut session, start) = SaslSession::start(
+    #[cfg(feature = "sasl-cyrus")]
+    if wants_cyrus(
+        mechlist.as_str(),
+        context.mechanism.as_deref(),
+        context.secure,
+    ) {
+        let channel = virtwire_auth::sasl::CyrusChannel {
+            secure: context.secure,
+            host: context.sources.host.clone(),
+            local: context.addrs.map(|a| a.0),
+            remote: context.addrs.map(|a| a.1),
+            external_ssf: context.external_ssf,
+        };
+        let (session, start) = virtwire_auth::sasl::CyrusSession::start(
+            mechlist.as_str(),
+            context.mechanism.as_deref(),
+            &channel,
+            context.sources,
+        )
+        .map_err(Error::sasl)?;
+        let session = exchange(client, session, start).await?;
+        if let Some(layer) = session.into_layer().map_err(Error::sasl)? {
+            client.install_layer(Box::new(layer)).await?;
+        }
+        return Ok(());
+    }
+    let (session, start) = SaslSession::start(
         mechlist.as_str(),
         context.mechanism.as_deref(),
         context.secure,
         context.sources,
     )
     .map_err(Error::sasl)?;
+    exchange(client, session, start).await?;
+    Ok(())
+}
+
+/// START, then STEP until both sides are done.
+async fn exchange<S: Exchange>(
+    client: &Client,
+    mut session: S,
+    start: virtwire_auth::sasl::SaslStart,
+) -> Result<S> {
     tracing::debug!(mechanism = %start.mechanism, "SASL start");
     let (nil, data) = to_wire(start.data);
     let ret = client
@@ -113,7 +221,7 @@ pub(crate) async fn authenticate(client: &Client, context: SaslContext) -> Resul
         {
             SaslNext::Done => {
                 tracing::debug!(mechanism = session.mechanism(), "SASL done");
-                return Ok(());
+                return Ok(session);
             }
             SaslNext::Step(out) => {
                 let (nil, data) = to_wire(out);
@@ -121,6 +229,30 @@ pub(crate) async fn authenticate(client: &Client, context: SaslContext) -> Resul
                 complete = ret.complete != 0;
                 server = from_wire(ret.nil, ret.data);
             }
+        }
+    }
+}
+
+#[cfg(feature = "sasl-cyrus")]
+impl Client {
+    /// Hands a negotiated security layer to the connection task and waits
+    /// until it is in place, so the next call is the first one wrapped.
+    async fn install_layer(
+        &self,
+        layer: Box<dyn virtwire_auth::sasl::SecurityLayer>,
+    ) -> Result<()> {
+        let (done, rx) = tokio::sync::oneshot::channel();
+        let command = crate::driver::Command::InstallLayer { layer, done };
+        if self.inner.commands.send(Box::new(command)).await.is_err() {
+            return Err(self.closed_error());
+        }
+        match rx.await {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(e)) => {
+                Err(Error::io("cannot install the SASL security layer", e)
+                    .with_kind(ErrorKind::Auth))
+            }
+            Err(_) => Err(self.closed_error()),
         }
     }
 }

@@ -607,6 +607,12 @@ pub struct SaslDaemonEnv {
     pub password: String,
     /// A realm the user also exists in.
     pub realm: String,
+    /// The private KDC's `krb5.conf` (for `KRB5_CONFIG`).
+    pub krb5_config: String,
+    /// The test user's Kerberos credential cache (for `KRB5CCNAME`).
+    pub krb5_ccname: String,
+    /// The test user's Kerberos principal.
+    pub krb5_principal: String,
 }
 
 /// The SASL daemon (loaded once; panics if it is not running).
@@ -646,6 +652,9 @@ pub fn sasl_daemon() -> &'static SaslDaemonEnv {
             user: get("VIRTWIRE_SASL_USER"),
             password: get("VIRTWIRE_SASL_PASSWORD"),
             realm: get("VIRTWIRE_SASL_REALM"),
+            krb5_config: get("VIRTWIRE_KRB5_CONFIG"),
+            krb5_ccname: get("VIRTWIRE_KRB5CCNAME"),
+            krb5_principal: get("VIRTWIRE_KRB5_PRINCIPAL"),
         }
     })
 }

@@ -43,6 +43,20 @@ pub enum SaslError {
     OutOfStep(&'static str),
     /// A message longer than the protocol's 65 536 bytes.
     TooLong(usize),
+    /// The mechanism negotiated a security layer weaker than libvirt's
+    /// minimum for plain TCP (SSF 56).
+    WeakSecurityLayer {
+        /// The mechanism.
+        mechanism: String,
+        /// The SSF negotiated.
+        ssf: u32,
+    },
+    /// The security layer could not wrap or unwrap data (a damaged or
+    /// forged packet, or a failure inside the SASL library).
+    Layer(String),
+    /// The SASL library failed outside a mechanism step (initialisation,
+    /// a connection context, a property).
+    Library(String),
     /// The auth file cannot be read or parsed.
     AuthFile {
         /// The file.
@@ -63,7 +77,7 @@ impl fmt::Display for SaslError {
                 f,
                 "none of the daemon's SASL mechanisms ({offered}) is supported by this client \
                  (it has {})",
-                super::SUPPORTED_MECHANISMS.join(", ")
+                supported()
             ),
             Self::NoSecurityLayer { mechanism } => write!(
                 f,
@@ -81,6 +95,14 @@ impl fmt::Display for SaslError {
                 f,
                 "SASL message of {n} bytes is longer than the protocol's 65536"
             ),
+            Self::WeakSecurityLayer { mechanism, ssf } => write!(
+                f,
+                "SASL {mechanism} negotiated a security layer of SSF {ssf}, below the \
+                 {} libvirt requires on a plain TCP connection",
+                super::MIN_TCP_SSF
+            ),
+            Self::Layer(reason) => write!(f, "SASL security layer: {reason}"),
+            Self::Library(reason) => write!(f, "SASL library: {reason}"),
             Self::AuthFile { path, reason } => {
                 write!(f, "auth file {}: {reason}", path.display())
             }
@@ -89,3 +111,12 @@ impl fmt::Display for SaslError {
 }
 
 impl std::error::Error for SaslError {}
+
+/// Every mechanism this build has, for messages.
+fn supported() -> String {
+    #[cfg(feature = "cyrus")]
+    let list = [super::SUPPORTED_MECHANISMS, super::CYRUS_MECHANISMS].concat();
+    #[cfg(not(feature = "cyrus"))]
+    let list = super::SUPPORTED_MECHANISMS.to_vec();
+    list.join(", ")
+}

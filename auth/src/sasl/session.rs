@@ -220,16 +220,35 @@ impl SaslSession {
     }
 
     fn run(&mut self, input: Option<&[u8]>) -> Result<Option<Vec<u8>>, SaslError> {
-        let mut out = Vec::new();
-        let state = self.session.step(input, &mut out).map_err(|e| {
-            match self.missing.lock().ok().and_then(|mut m| m.take()) {
-                Some(kind) => SaslError::MissingCredential(kind),
-                None => SaslError::Mechanism {
+        if let Some(data) = input {
+            if self.mechanism.to_ascii_uppercase().starts_with("SCRAM-") && !scram_shaped(data) {
+                return Err(SaslError::Mechanism {
                     mechanism: self.mechanism.clone(),
-                    reason: e.to_string(),
-                },
+                    reason: "malformed message from the daemon".into(),
+                });
             }
+        }
+        let mut out = Vec::new();
+        // rsasl must not take the caller down with a panic on hostile
+        // input either (the check above covers the cases fuzzing found).
+        let session = &mut self.session;
+        let stepped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            session.step(input, &mut out)
+        }))
+        .map_err(|_| SaslError::Mechanism {
+            mechanism: self.mechanism.clone(),
+            reason: "the SASL library failed on the daemon's message".into(),
         })?;
+        let state =
+            stepped.map_err(
+                |e| match self.missing.lock().ok().and_then(|mut m| m.take()) {
+                    Some(kind) => SaslError::MissingCredential(kind),
+                    None => SaslError::Mechanism {
+                        mechanism: self.mechanism.clone(),
+                        reason: e.to_string(),
+                    },
+                },
+            )?;
         if out.len() > DATA_MAX {
             return Err(SaslError::TooLong(out.len()));
         }
@@ -246,6 +265,32 @@ impl SaslSession {
     }
 }
 
+/// Whether a SCRAM server message has the shape rsasl 2.3's parser assumes
+/// without checking: each of its first three attributes (`r=`, `s=`, `i=`
+/// of server-first; `v=` or `e=` of server-final) at least two bytes long.
+/// It slices `attr[0..2]` and panics on anything shorter.
+/// Also refuses an iteration count above [`MAX_SCRAM_ITERATIONS`], which
+/// would have the client hash for minutes or hours at a daemon's word.
+fn scram_shaped(data: &[u8]) -> bool {
+    let mut parts = data.split(|&b| b == b',').take(3);
+    parts.all(|part| {
+        if part.len() < 2 {
+            return false;
+        }
+        match part.strip_prefix(b"i=") {
+            Some(count) => std::str::from_utf8(count)
+                .ok()
+                .and_then(|c| c.parse::<u64>().ok())
+                .is_none_or(|c| c <= MAX_SCRAM_ITERATIONS),
+            None => true,
+        }
+    })
+}
+
+/// The most PBKDF2 iterations a daemon may ask of SCRAM (Cyrus's default
+/// is 4096; RFC 7677 recommends at least that).
+const MAX_SCRAM_ITERATIONS: u64 = 1 << 20;
+
 /// Answers rsasl's requests from the credential sources, remembering what
 /// it could not answer (rsasl's own error would not say).
 struct Callback {
@@ -253,32 +298,43 @@ struct Callback {
     missing: Arc<Mutex<Option<CredentialType>>>,
 }
 
-impl Callback {
-    fn get(&self, kind: CredentialType) -> Result<String, SessionError> {
-        let s = &self.sources;
-        if let Some(file) = &s.auth_file {
-            match file.lookup(&s.host, kind) {
-                Ok(Some(value)) => return Ok(value.to_owned()),
+impl CredentialSources {
+    /// One credential in libvirt's order: the auth file, then the
+    /// provider (with `prompt`, or a generic one), then the URI's user
+    /// name for an authname or user name. Values are never logged.
+    pub(crate) fn lookup(&self, kind: CredentialType, prompt: Option<&str>) -> Option<String> {
+        if let Some(file) = &self.auth_file {
+            match file.lookup(&self.host, kind) {
+                Ok(Some(value)) => return Some(value.to_owned()),
                 Ok(None) => {}
                 Err(e) => tracing::warn!(error = %e, "auth file ignored"),
             }
         }
         let default = match kind {
-            CredentialType::Authname | CredentialType::Username => s.default_user.clone(),
+            CredentialType::Authname | CredentialType::Username => self.default_user.clone(),
             _ => None,
         };
-        if let Some(provider) = &s.provider {
+        if let Some(provider) = &self.provider {
             let request = CredentialRequest {
                 kind,
-                prompt: format!("Please enter your {kind} for {}", s.host),
-                host: s.host.clone(),
+                prompt: prompt.map_or_else(
+                    || format!("Please enter your {kind} for {}", self.host),
+                    str::to_owned,
+                ),
+                host: self.host.clone(),
                 default: default.clone(),
             };
             if let Some(value) = provider.credential(&request) {
-                return Ok(value);
+                return Some(value);
             }
         }
-        if let Some(value) = default {
+        default
+    }
+}
+
+impl Callback {
+    fn get(&self, kind: CredentialType) -> Result<String, SessionError> {
+        if let Some(value) = self.sources.lookup(kind, None) {
             return Ok(value);
         }
         if let Ok(mut m) = self.missing.lock() {

@@ -16,11 +16,15 @@ use std::task::{Context, Poll};
 use tokio::io::ReadBuf;
 
 pub(crate) mod child;
+#[cfg(feature = "sasl-cyrus")]
+mod layered;
 mod plain;
 mod tls;
 #[cfg(unix)]
 mod unix;
 
+#[cfg(feature = "sasl-cyrus")]
+pub(crate) use layered::Layered;
 #[allow(unused_imports)]
 pub(crate) use plain::Plain;
 pub(crate) use tls::TlsTransport;
@@ -28,6 +32,8 @@ pub(crate) use tls::TlsTransport;
 #[allow(unused_imports)]
 pub(crate) use unix::UnixTransport;
 
+#[cfg(all(test, feature = "sasl-cyrus"))]
+mod layered_tests;
 #[cfg(test)]
 mod tests;
 
@@ -104,4 +110,18 @@ pub(crate) trait Transport: Send + Unpin + 'static {
 
     /// Shuts down the writing half after a flush.
     fn poll_shutdown(&mut self, cx: &mut Context<'_>) -> Poll<io::Result<()>>;
+
+    /// Puts every later byte, both ways, through a SASL security layer.
+    /// Only transports that can carry one ([`Layered`]) accept it.
+    #[cfg(feature = "sasl-cyrus")]
+    fn install_layer(
+        &mut self,
+        layer: Box<dyn virtwire_auth::sasl::SecurityLayer>,
+    ) -> io::Result<()> {
+        drop(layer);
+        Err(io::Error::new(
+            io::ErrorKind::Unsupported,
+            "this transport cannot carry a SASL security layer",
+        ))
+    }
 }
