@@ -31,6 +31,10 @@ CONF=$RUN_DIR/sshd_config
 PIDFILE=$RUN_DIR/sshd.pid
 LOG=$RUN_DIR/sshd.log
 ENVFILE=$RUN_DIR/env
+# A local user that may log in with a password (libssh/libssh2 password
+# tests); a test-only secret made up here.
+PW_USER=virtwire-ssh
+PW_PASSWORD=virtwire-ssh-secret
 HOSTKEY=$RUN_DIR/ssh_host_ed25519_key
 CLIENTKEY=$RUN_DIR/id_ed25519
 KNOWN_HOSTS=$RUN_DIR/known_hosts
@@ -87,7 +91,19 @@ X11Forwarding no
 AllowTcpForwarding no
 PrintMotd no
 LogLevel VERBOSE
+# Only this test user may use a password (checked against /etc/shadow).
+Match User $PW_USER
+    PasswordAuthentication yes
 EOF
+}
+
+# The password user: no home, /bin/sh to run the remote command.
+ensure_password_user() {
+    if ! id "$PW_USER" >/dev/null 2>&1; then
+        useradd --system --no-create-home --home-dir /nonexistent --shell /bin/sh "$PW_USER" ||
+            die "cannot create the test user $PW_USER"
+    fi
+    printf '%s:%s\n' "$PW_USER" "$PW_PASSWORD" | chpasswd || die "cannot set $PW_USER's password"
 }
 
 # Links /run/libvirt/libvirt-sock{,-ro} to the private daemon's sockets
@@ -129,6 +145,8 @@ write_env() {
         printf 'VIRTWIRE_SSHD_KEY=%q\n' "$CLIENTKEY"
         printf 'VIRTWIRE_SSHD_KNOWN_HOSTS=%q\n' "$KNOWN_HOSTS"
         printf 'VIRTWIRE_SSHD_SSH=%q\n' "$WRAPPER"
+        printf 'VIRTWIRE_SSHD_PASSWORD_USER=%s\n' "$PW_USER"
+        printf 'VIRTWIRE_SSHD_PASSWORD=%s\n' "$PW_PASSWORD"
         printf 'VIRTWIRE_SSHD_PID=%s\n' "$1"
     } >"$ENVFILE.tmp"
     mv "$ENVFILE.tmp" "$ENVFILE"
@@ -143,6 +161,13 @@ cmd_start() {
     chmod 700 "$RUN_DIR"
     make_keys
     link_sockets
+    ensure_password_user
+    # A daemon started from an older config lacks the password user's block.
+    if pid=$(our_pid) && ! grep -q "^Match User $PW_USER" "$CONF" 2>/dev/null; then
+        log "restarting sshd (pid $pid) for the new config"
+        kill -TERM "$pid" 2>/dev/null || true
+        for ((i = 0; i < 40; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    fi
     if pid=$(our_pid); then
         probe || die "sshd (pid $pid) is running but refuses the test login; see $LOG, or run: $0 stop"
         write_env "$pid"

@@ -265,8 +265,12 @@ impl ConnectOptions {
             Transport::Libssh | Transport::Libssh2 => {
                 let uri = uri.as_ref().expect("libssh transports come from a URI");
                 let plan = crate::ssh_inproc::plan(uri, self.read_only, env)?;
-                let (stream, monitor) =
-                    crate::ssh_inproc::connect(&plan, self.ssh_agent.as_deref()).await?;
+                let (stream, monitor) = crate::ssh_inproc::connect(
+                    &plan,
+                    self.ssh_agent.as_deref(),
+                    self.credentials.as_ref().map(|p| &*p.0),
+                )
+                .await?;
                 tunnel = Some(Tunnel::Ssh(monitor));
                 self.start(Plain::new(stream), display)
             }

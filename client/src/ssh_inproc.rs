@@ -19,14 +19,16 @@
 //!   password,keyboard-interactive` (without `privkey` when there is no key):
 //!   the agent at `SSH_AUTH_SOCK` (or [`ConnectOptions::ssh_agent`]), the key
 //!   of `keyfile=` or the first of `~/.ssh/{identity,id_dsa,id_ecdsa,
-//!   id_ed25519,id_rsa}` that exists. Password and keyboard-interactive need
-//!   a credential callback in libvirt; this client has none, so they are
-//!   recorded as not possible and skipped;
+//!   id_ed25519,id_rsa}` that exists, then a password and
+//!   keyboard-interactive prompts answered by the credential callback
+//!   ([`ConnectOptions::credentials`], as libvirt asks `virConnectAuth`);
+//!   without a callback they are recorded as not possible and skipped;
 //! * open a session channel and exec the same remote command as the `ssh`
 //!   transport (`virt-ssh-helper` or netcat, [`ssh::plan_remote`]); its
 //!   stdout/stdin are the connection, its stderr is kept for errors.
 //!
 //! [`ConnectOptions::ssh_agent`]: crate::ConnectOptions::ssh_agent
+//! [`ConnectOptions::credentials`]: crate::ConnectOptions::credentials
 
 use std::future::Future;
 use std::io;
@@ -37,11 +39,12 @@ use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, ready};
 use std::time::Duration;
 
-use russh::client::{self, Handle, Handler, Msg};
+use russh::client::{self, Handle, Handler, KeyboardInteractiveAuthResponse, Msg};
 use russh::keys::{HashAlg, PrivateKey, PrivateKeyWithHashAlg, PublicKey, PublicKeyOrCertificate};
 use russh::{ChannelId, ChannelMsg, ChannelStream};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::sync::watch;
+use virtwire_auth::sasl::{CredentialProvider, CredentialRequest, CredentialType};
 
 use crate::error::{Error, ErrorKind, Result, SshFailure, SshFailureKind};
 use crate::io::child::{STDERR_LIMIT, missing_program};
@@ -544,6 +547,7 @@ pub(crate) struct SshStream {
 pub(crate) async fn connect(
     plan: &Plan,
     agent: Option<&Path>,
+    credentials: Option<&dyn CredentialProvider>,
 ) -> Result<(SshStream, Arc<Monitor>)> {
     let monitor = Arc::new(Monitor {
         host: plan.host.clone(),
@@ -585,7 +589,7 @@ pub(crate) async fn connect(
             HandlerError::HostKey(kind, message) => monitor.error(ErrorKind::Auth, kind, message),
             HandlerError::Russh(e) => protocol_error(&monitor, "key exchange", &e),
         })?;
-    authenticate(&mut session, plan, key, agent, &monitor).await?;
+    authenticate(&mut session, plan, key, agent, credentials, &monitor).await?;
     let mut channel = session
         .channel_open_session()
         .await
@@ -650,6 +654,7 @@ async fn authenticate(
     plan: &Plan,
     key: Option<PrivateKey>,
     agent: Option<&Path>,
+    credentials: Option<&dyn CredentialProvider>,
     monitor: &Monitor,
 ) -> Result<()> {
     let user = plan.user.as_str();
@@ -734,11 +739,78 @@ async fn authenticate(
                 }
                 tried.push(format!("privkey {}: refused", path.display()));
             }
-            AuthMethod::Password | AuthMethod::KeyboardInteractive => {
-                tried.push(format!(
-                    "{}: not possible (no credential callback)",
-                    method.name()
-                ));
+            AuthMethod::Password => {
+                // As libvirt: the password comes from the caller's
+                // credential callback (`ConnectOptions::credentials`).
+                let Some(password) = credentials.and_then(|c| {
+                    c.credential(&CredentialRequest {
+                        kind: CredentialType::Passphrase,
+                        prompt: format!("{user}@{}'s password", plan.host),
+                        host: plan.host.clone(),
+                        default: None,
+                    })
+                }) else {
+                    tried.push("password: no credential given".to_owned());
+                    continue;
+                };
+                let result = session
+                    .authenticate_password(user, password)
+                    .await
+                    .map_err(|e| auth_error(&e))?;
+                if result.success() {
+                    return Ok(());
+                }
+                tried.push("password: refused".to_owned());
+            }
+            AuthMethod::KeyboardInteractive => {
+                let Some(provider) = credentials else {
+                    tried.push("keyboard-interactive: no credential callback".to_owned());
+                    continue;
+                };
+                let mut reply = session
+                    .authenticate_keyboard_interactive_start(user, None)
+                    .await
+                    .map_err(|e| auth_error(&e))?;
+                // Each round of prompts is answered through the callback:
+                // hidden prompts as passphrases, echoed ones as names.
+                let mut rounds = 0;
+                let outcome = loop {
+                    match reply {
+                        KeyboardInteractiveAuthResponse::Success => return Ok(()),
+                        KeyboardInteractiveAuthResponse::Failure { .. } => break "refused",
+                        KeyboardInteractiveAuthResponse::InfoRequest { prompts, .. } => {
+                            rounds += 1;
+                            if rounds > 8 {
+                                break "too many rounds of prompts";
+                            }
+                            let mut answers = Vec::with_capacity(prompts.len());
+                            for p in &prompts {
+                                let kind = if p.echo {
+                                    CredentialType::Authname
+                                } else {
+                                    CredentialType::Passphrase
+                                };
+                                match provider.credential(&CredentialRequest {
+                                    kind,
+                                    prompt: p.prompt.clone(),
+                                    host: plan.host.clone(),
+                                    default: None,
+                                }) {
+                                    Some(answer) => answers.push(answer),
+                                    None => break,
+                                }
+                            }
+                            if answers.len() < prompts.len() {
+                                break "a prompt got no answer";
+                            }
+                            reply = session
+                                .authenticate_keyboard_interactive_respond(answers)
+                                .await
+                                .map_err(|e| auth_error(&e))?;
+                        }
+                    }
+                };
+                tried.push(format!("keyboard-interactive: {outcome}"));
             }
         }
     }

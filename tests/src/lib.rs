@@ -526,6 +526,10 @@ pub struct SshdEnv {
     pub known_hosts: String,
     /// An ssh wrapper that trusts only that known_hosts (for `command=`).
     pub ssh: String,
+    /// A local user the sshd lets in with a password.
+    pub password_user: String,
+    /// That user's password.
+    pub password: String,
 }
 
 /// The env file written by `scripts/sshd.sh start`.
@@ -572,6 +576,8 @@ pub fn sshd() -> &'static SshdEnv {
             key: get("VIRTWIRE_SSHD_KEY"),
             known_hosts: get("VIRTWIRE_SSHD_KNOWN_HOSTS"),
             ssh: get("VIRTWIRE_SSHD_SSH"),
+            password_user: get("VIRTWIRE_SSHD_PASSWORD_USER"),
+            password: get("VIRTWIRE_SSHD_PASSWORD"),
         }
     })
 }

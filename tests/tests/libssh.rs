@@ -403,3 +403,57 @@ async fn the_agent_authenticates_with_sshauth_agent() {
     assert_eq!(client.connect_get_type().await.unwrap(), "TEST");
     client.close().await.unwrap();
 }
+
+/// A password login through the credential callback, as libvirt asks
+/// through `virConnectAuth`: the test user of the private sshd, then a
+/// wrong password and no callback at all.
+#[tokio::test]
+async fn password_authentication_asks_the_credential_callback() {
+    use std::sync::Arc;
+    use virtwire::auth::sasl::{CredentialRequest, CredentialType};
+    let s = sshd();
+    for scheme in ["libssh", "libssh2"] {
+        let uri = format!(
+            "test+{scheme}://{}@127.0.0.1:{}/default?known_hosts={}&sshauth=password&proxy=netcat&socket={}",
+            s.password_user,
+            s.port,
+            s.known_hosts,
+            daemon().sock
+        );
+        let good = s.password.clone();
+        let asked = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let seen = asked.clone();
+        let provider = move |r: &CredentialRequest| {
+            seen.lock().unwrap().push((r.kind, r.prompt.clone()));
+            (r.kind == CredentialType::Passphrase).then(|| good.clone())
+        };
+        let client = ConnectOptions::new()
+            .credentials(Arc::new(provider))
+            .connect(&uri)
+            .await
+            .unwrap_or_else(|e| panic!("{uri}: {e}"));
+        virtwire_tests::suite::test_driver_suite(&client, &format!("{scheme}-password")).await;
+        let asked = asked.lock().unwrap().clone();
+        assert_eq!(asked.len(), 1, "{asked:?}");
+        assert!(asked[0].1.contains(&s.password_user), "{asked:?}");
+
+        let wrong = virtwire::auth::sasl::Credentials::new("x", "not-the-password");
+        let e = ConnectOptions::new()
+            .credentials(wrong.into_provider())
+            .connect(&uri)
+            .await
+            .expect_err("a wrong password");
+        assert_eq!(e.kind(), ErrorKind::Auth, "{e}");
+        assert!(e.to_string().contains("password: refused"), "{e}");
+        assert!(!e.to_string().contains("not-the-password"), "{e}");
+
+        let e = ConnectOptions::new()
+            .connect(&uri)
+            .await
+            .expect_err("no callback");
+        assert!(
+            e.to_string().contains("password: no credential given"),
+            "{e}"
+        );
+    }
+}
