@@ -268,7 +268,7 @@ impl ConnectOptions {
                 let (stream, monitor) = crate::ssh_inproc::connect(
                     &plan,
                     self.ssh_agent.as_deref(),
-                    self.credentials.as_ref().map(|p| &*p.0),
+                    self.credentials.as_ref().map(|p| p.0.clone()),
                 )
                 .await?;
                 tunnel = Some(Tunnel::Ssh(monitor));

@@ -104,8 +104,21 @@ fn refused(e: Error) -> Error {
     }
 }
 
+/// Runs `f` on tokio's blocking pool: a SASL step may call the caller's
+/// credential callback, hash a SCRAM password (up to 2^20 iterations from
+/// a hostile daemon), or for GSSAPI reach a KDC, none of which may hold up
+/// the runtime's thread.
+async fn off_thread<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T> {
+    tokio::task::spawn_blocking(f).await.map_err(|e| {
+        Error::new(
+            ErrorKind::Auth,
+            format!("the SASL step did not finish: {e}"),
+        )
+    })
+}
+
 /// The two backends' common shape.
-trait Exchange {
+trait Exchange: Send + 'static {
     fn next(
         &mut self,
         complete: bool,
@@ -177,12 +190,15 @@ pub(crate) async fn authenticate(client: &Client, context: SaslContext) -> Resul
             remote: context.addrs.map(|a| a.1),
             external_ssf: context.external_ssf,
         };
-        let (session, start) = virtwire_auth::sasl::CyrusSession::start(
-            mechlist.as_str(),
-            context.mechanism.as_deref(),
-            &channel,
+        let (offered, wanted, sources) = (
+            mechlist.as_str().to_owned(),
+            context.mechanism.clone(),
             context.sources,
-        )
+        );
+        let (session, start) = off_thread(move || {
+            virtwire_auth::sasl::CyrusSession::start(&offered, wanted.as_deref(), &channel, sources)
+        })
+        .await?
         .map_err(Error::sasl)?;
         let session = exchange(client, session, start).await?;
         if let Some(layer) = session.into_layer().map_err(Error::sasl)? {
@@ -190,13 +206,16 @@ pub(crate) async fn authenticate(client: &Client, context: SaslContext) -> Resul
         }
         return Ok(());
     }
-    let (session, start) = SaslSession::start(
-        mechlist.as_str(),
-        context.mechanism.as_deref(),
+    let (offered, wanted, secure, sources) = (
+        mechlist.as_str().to_owned(),
+        context.mechanism,
         context.secure,
         context.sources,
-    )
-    .map_err(Error::sasl)?;
+    );
+    let (session, start) =
+        off_thread(move || SaslSession::start(&offered, wanted.as_deref(), secure, sources))
+            .await?
+            .map_err(Error::sasl)?;
     exchange(client, session, start).await?;
     Ok(())
 }
@@ -215,10 +234,13 @@ async fn exchange<S: Exchange>(
         .map_err(refused)?;
     let (mut complete, mut server) = (ret.complete != 0, from_wire(ret.nil, ret.data));
     loop {
-        match session
-            .next(complete, server.as_deref())
-            .map_err(Error::sasl)?
-        {
+        let (back, next) = off_thread(move || {
+            let next = session.next(complete, server.as_deref());
+            (session, next)
+        })
+        .await?;
+        session = back;
+        match next.map_err(Error::sasl)? {
             SaslNext::Done => {
                 tracing::debug!(mechanism = session.mechanism(), "SASL done");
                 return Ok(session);

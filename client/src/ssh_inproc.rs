@@ -547,7 +547,7 @@ pub(crate) struct SshStream {
 pub(crate) async fn connect(
     plan: &Plan,
     agent: Option<&Path>,
-    credentials: Option<&dyn CredentialProvider>,
+    credentials: Option<Arc<dyn CredentialProvider>>,
 ) -> Result<(SshStream, Arc<Monitor>)> {
     let monitor = Arc::new(Monitor {
         host: plan.host.clone(),
@@ -589,7 +589,15 @@ pub(crate) async fn connect(
             HandlerError::HostKey(kind, message) => monitor.error(ErrorKind::Auth, kind, message),
             HandlerError::Russh(e) => protocol_error(&monitor, "key exchange", &e),
         })?;
-    authenticate(&mut session, plan, key, agent, credentials, &monitor).await?;
+    authenticate(
+        &mut session,
+        plan,
+        key,
+        agent,
+        credentials.as_ref(),
+        &monitor,
+    )
+    .await?;
     let mut channel = session
         .channel_open_session()
         .await
@@ -648,13 +656,26 @@ fn protocol_error(monitor: &Monitor, during: &str, e: &russh::Error) -> Error {
     )
 }
 
+/// Asks the credential callback on tokio's blocking pool: it may prompt a
+/// person or query a secrets store.
+async fn ask(
+    provider: Option<&Arc<dyn CredentialProvider>>,
+    request: CredentialRequest,
+) -> Option<String> {
+    let provider = provider?.clone();
+    tokio::task::spawn_blocking(move || provider.credential(&request))
+        .await
+        .ok()
+        .flatten()
+}
+
 /// Tries `plan.methods` in order until one succeeds.
 async fn authenticate(
     session: &mut Handle<SessionHandler>,
     plan: &Plan,
     key: Option<PrivateKey>,
     agent: Option<&Path>,
-    credentials: Option<&dyn CredentialProvider>,
+    credentials: Option<&Arc<dyn CredentialProvider>>,
     monitor: &Monitor,
 ) -> Result<()> {
     let user = plan.user.as_str();
@@ -742,14 +763,13 @@ async fn authenticate(
             AuthMethod::Password => {
                 // As libvirt: the password comes from the caller's
                 // credential callback (`ConnectOptions::credentials`).
-                let Some(password) = credentials.and_then(|c| {
-                    c.credential(&CredentialRequest {
-                        kind: CredentialType::Passphrase,
-                        prompt: format!("{user}@{}'s password", plan.host),
-                        host: plan.host.clone(),
-                        default: None,
-                    })
-                }) else {
+                let request = CredentialRequest {
+                    kind: CredentialType::Passphrase,
+                    prompt: format!("{user}@{}'s password", plan.host),
+                    host: plan.host.clone(),
+                    default: None,
+                };
+                let Some(password) = ask(credentials, request).await else {
                     tried.push("password: no credential given".to_owned());
                     continue;
                 };
@@ -790,12 +810,13 @@ async fn authenticate(
                                 } else {
                                     CredentialType::Passphrase
                                 };
-                                match provider.credential(&CredentialRequest {
+                                let request = CredentialRequest {
                                     kind,
                                     prompt: p.prompt.clone(),
                                     host: plan.host.clone(),
                                     default: None,
-                                }) {
+                                };
+                                match ask(Some(provider), request).await {
                                     Some(answer) => answers.push(answer),
                                     None => break,
                                 }

@@ -57,7 +57,8 @@ pub struct CredentialRequest {
 /// Answers credential requests (libvirt's `virConnectAuthCallbackPtr`): a
 /// password prompt, a secrets store, fixed values.
 ///
-/// Called from the connecting task; it must not block for long.
+/// virtwire calls it on tokio's blocking pool, never on a runtime thread,
+/// so it may block: prompt a person, read a vault.
 pub trait CredentialProvider: Send + Sync {
     /// The credential, or `None` to decline (authentication then fails
     /// with a missing-credential error).
