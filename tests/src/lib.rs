@@ -62,25 +62,46 @@ pub fn env_file() -> PathBuf {
     dir.join("env")
 }
 
+/// The `KEY=VALUE` lines of a setup script's env file, for `what` (named
+/// in the panic when the file is missing, with `start`, the command that
+/// writes it). `get(key)` panics naming the file when a key is absent.
+struct EnvFile {
+    path: PathBuf,
+    vars: HashMap<String, String>,
+}
+
+impl EnvFile {
+    fn load(path: PathBuf, what: &str, start: &str) -> Self {
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!(
+                "{what} is needed, but {} cannot be read ({e}): run `{start}` first",
+                path.display()
+            )
+        });
+        let vars = text
+            .lines()
+            .filter_map(|line| line.split_once('='))
+            .map(|(k, v)| (k.trim().to_owned(), unquote(v.trim())))
+            .collect();
+        Self { path, vars }
+    }
+
+    fn get(&self, key: &str) -> String {
+        self.vars
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| panic!("{} lacks {key}", self.path.display()))
+    }
+}
+
 fn load_env() -> DaemonEnv {
-    let path = env_file();
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "live tests need the private libvirtd, but {} cannot be read ({e}): \
-             run `scripts/libvirtd.sh start` first",
-            path.display()
-        )
-    });
-    let vars: HashMap<&str, &str> = text
-        .lines()
-        .filter_map(|line| line.split_once('='))
-        .map(|(k, v)| (k.trim(), v.trim()))
-        .collect();
-    let get = |key: &str| -> String {
-        vars.get(key)
-            .map(|v| unquote(v))
-            .unwrap_or_else(|| panic!("{} lacks {key}", path.display()))
-    };
+    let file = EnvFile::load(
+        env_file(),
+        "the private libvirtd",
+        "scripts/libvirtd.sh start",
+    );
+    let path = file.path.clone();
+    let get = |key: &str| file.get(key);
     let env = DaemonEnv {
         sock: get("VIRTWIRE_LIBVIRTD_SOCK"),
         sock_ro: get("VIRTWIRE_LIBVIRTD_SOCK_RO"),
@@ -545,24 +566,9 @@ pub fn sshd() -> &'static SshdEnv {
     static ENV: OnceLock<SshdEnv> = OnceLock::new();
     ENV.get_or_init(|| {
         daemon();
-        let path = sshd_env_file();
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-            panic!(
-                "the ssh tests need the private sshd, but {} cannot be read ({e}): \
-                 run `scripts/sshd.sh start` first",
-                path.display()
-            )
-        });
-        let vars: HashMap<&str, &str> = text
-            .lines()
-            .filter_map(|line| line.split_once('='))
-            .map(|(k, v)| (k.trim(), v.trim()))
-            .collect();
-        let get = |key: &str| -> String {
-            vars.get(key)
-                .map(|v| unquote(v))
-                .unwrap_or_else(|| panic!("{} lacks {key}", path.display()))
-        };
+        let file = EnvFile::load(sshd_env_file(), "the private sshd", "scripts/sshd.sh start");
+        let path = file.path.clone();
+        let get = |key: &str| file.get(key);
         let pid = get("VIRTWIRE_SSHD_PID");
         assert!(
             Path::new(&format!("/proc/{pid}")).exists(),
@@ -597,6 +603,33 @@ pub fn ssh_uri(driver: &str, path: &str, extra: &str) -> String {
     uri
 }
 
+/// Opens `uri` with `options`; panics naming the URI when it fails.
+pub async fn connect_with(options: virtwire::ConnectOptions, uri: &str) -> virtwire::Client {
+    options
+        .connect(uri)
+        .await
+        .unwrap_or_else(|e| panic!("{uri}: {e}"))
+}
+
+/// Opens `uri` with `options` and expects a refusal, which must not show
+/// `secret` in its message or `Debug` form (credentials never leak into
+/// errors). Prints the message, so a test run shows what users see.
+pub async fn refused_without(
+    options: virtwire::ConnectOptions,
+    uri: &str,
+    secret: &str,
+) -> virtwire::Error {
+    match options.connect(uri).await {
+        Ok(_) => panic!("{uri} connected, but must be refused"),
+        Err(e) => {
+            eprintln!("{uri}\n  -> {e}");
+            let text = format!("{e} {e:?}");
+            assert!(!text.contains(secret), "an error shows the secret: {e}");
+            e
+        }
+    }
+}
+
 /// The SASL daemon of `scripts/sasl-daemon.sh start`: an unprivileged
 /// libvirtd whose unix, TCP and TLS listeners all demand SASL.
 #[derive(Debug, Clone)]
@@ -628,24 +661,12 @@ pub fn sasl_daemon() -> &'static SaslDaemonEnv {
         daemon();
         let dir = std::env::var_os("VIRTWIRE_SASL_DIR")
             .map_or_else(|| PathBuf::from("/tmp/virtwire-sasl"), PathBuf::from);
-        let path = dir.join("env");
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-            panic!(
-                "the SASL tests need the SASL daemon, but {} cannot be read ({e}): \
-                 run `scripts/sasl-daemon.sh start` first",
-                path.display()
-            )
-        });
-        let vars: HashMap<&str, &str> = text
-            .lines()
-            .filter_map(|line| line.split_once('='))
-            .map(|(k, v)| (k.trim(), v.trim()))
-            .collect();
-        let get = |key: &str| -> String {
-            vars.get(key)
-                .map(|v| unquote(v))
-                .unwrap_or_else(|| panic!("{} lacks {key}", path.display()))
-        };
+        let file = EnvFile::load(
+            dir.join("env"),
+            "the SASL daemon",
+            "scripts/sasl-daemon.sh start",
+        );
+        let get = |key: &str| file.get(key);
         let pid = get("VIRTWIRE_SASL_PID");
         assert!(
             Path::new(&format!("/proc/{pid}")).exists(),

@@ -30,26 +30,11 @@ fn good() -> ConnectOptions {
 }
 
 async fn connect(options: ConnectOptions, uri: &str) -> Client {
-    options
-        .connect(uri)
-        .await
-        .unwrap_or_else(|e| panic!("{uri}: {e}"))
+    virtwire_tests::connect_with(options, uri).await
 }
 
 async fn refused(options: ConnectOptions, uri: &str) -> virtwire::Error {
-    match options.connect(uri).await {
-        Ok(_) => panic!("{uri} connected, but must be refused"),
-        Err(e) => {
-            eprintln!("{uri}\n  -> {e}");
-            let d = sasl_daemon();
-            let text = format!("{e} {e:?}");
-            assert!(
-                !text.contains(&d.password),
-                "an error shows the password: {e}"
-            );
-            e
-        }
-    }
+    virtwire_tests::refused_without(options, uri, &sasl_daemon().password).await
 }
 
 #[tokio::test]
