@@ -35,14 +35,7 @@ START_TIMEOUT=${VIRTWIRE_START_TIMEOUT:-30}
 DAEMON_NOFILE=16384
 
 # Pid of our daemon if it is alive (pid file + process really is libvirtd).
-our_pid() {
-    local pid
-    [[ -f $PIDFILE ]] || return 1
-    pid=$(<"$PIDFILE")
-    [[ $pid =~ ^[0-9]+$ ]] || return 1
-    [[ $(cat "/proc/$pid/comm" 2>/dev/null) == libvirtd ]] || return 1
-    echo "$pid"
-}
+our_pid() { live_pid "$PIDFILE" libvirtd; }
 
 # One virsh call against the daemon; bounded so a wedged daemon can't hang us.
 probe() { timeout 10 virsh -q -c "$1" "${@:2}" >/dev/null 2>&1; }
@@ -189,17 +182,8 @@ cmd_stop() {
         log "destroying running guest $dom"
         timeout 30 virsh -q -c "qemu+unix:///system?socket=$SOCK" destroy "$dom" >/dev/null || true
     done
-    kill -TERM "$pid" 2>/dev/null || true
     # libvirtd lingers a second or so while its drivers shut down.
-    for ((i = 0; i < 100; i++)); do
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    if kill -0 "$pid" 2>/dev/null; then
-        log "pid $pid still alive after 10s; SIGKILL"
-        kill -KILL "$pid" 2>/dev/null || true
-        sleep 0.2
-    fi
+    end_process "$pid" 10
     rm -f "$ENVFILE" "$PIDFILE" "$SOCK" "$SOCK_RO" "$ADMIN_SOCK"
     log "stopped (pid $pid)"
 }

@@ -45,23 +45,9 @@ KRB_USER=virtwire
 KRB_PASSWORD=virtwire-krb5-secret
 KRB_SERVICE=libvirt/localhost
 
-our_pid() {
-    local pid
-    [[ -f $PIDFILE ]] || return 1
-    pid=$(<"$PIDFILE")
-    [[ $pid =~ ^[0-9]+$ ]] || return 1
-    [[ $(cat "/proc/$pid/comm" 2>/dev/null) == libvirtd ]] || return 1
-    echo "$pid"
-}
+our_pid() { live_pid "$PIDFILE" libvirtd; }
 
-kdc_pid() {
-    local pid
-    [[ -f $KRB/kdc.pid ]] || return 1
-    pid=$(<"$KRB/kdc.pid")
-    [[ $pid =~ ^[0-9]+$ ]] || return 1
-    [[ $(cat "/proc/$pid/comm" 2>/dev/null) == krb5kdc ]] || return 1
-    echo "$pid"
-}
+kdc_pid() { live_pid "$KRB/kdc.pid" krb5kdc; }
 
 # A fresh user ticket (kinit's default lifetime is a day; every start
 # renews it, even when everything already runs).
@@ -226,16 +212,13 @@ CONF
 cmd_stop() {
     local pid
     if pid=$(our_pid); then
-        kill -TERM "$pid" 2>/dev/null || true
-        for ((i = 0; i < 100; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-        kill -KILL "$pid" 2>/dev/null || true
+        end_process "$pid" 10
         log "stopped (pid $pid)"
     else
         log "not running"
     fi
     if pid=$(kdc_pid); then
-        kill -TERM "$pid" 2>/dev/null || true
-        for ((i = 0; i < 50; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        end_process "$pid" 5
         log "KDC stopped (pid $pid)"
     fi
     rm -f "$ENVFILE" "$PIDFILE" "$KRB/kdc.pid"

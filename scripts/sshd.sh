@@ -41,14 +41,7 @@ KNOWN_HOSTS=$RUN_DIR/known_hosts
 WRAPPER=$RUN_DIR/ssh
 SYSTEM_SOCK_DIR=/run/libvirt
 
-our_pid() {
-    local pid
-    [[ -f $PIDFILE ]] || return 1
-    pid=$(<"$PIDFILE")
-    [[ $pid =~ ^[0-9]+$ ]] || return 1
-    [[ $(cat "/proc/$pid/comm" 2>/dev/null) == sshd ]] || return 1
-    echo "$pid"
-}
+our_pid() { live_pid "$PIDFILE" sshd; }
 
 # One login with the test key and a trivial command; bounded.
 probe() {
@@ -165,8 +158,7 @@ cmd_start() {
     # A daemon started from an older config lacks the password user's block.
     if pid=$(our_pid) && ! grep -q "^Match User $PW_USER" "$CONF" 2>/dev/null; then
         log "restarting sshd (pid $pid) for the new config"
-        kill -TERM "$pid" 2>/dev/null || true
-        for ((i = 0; i < 40; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        end_process "$pid" 4
     fi
     if pid=$(our_pid); then
         probe || die "sshd (pid $pid) is running but refuses the test login; see $LOG, or run: $0 stop"
@@ -205,12 +197,7 @@ cmd_stop() {
         return 0
     fi
     need_root
-    kill -TERM "$pid" 2>/dev/null || true
-    for ((i = 0; i < 50; i++)); do
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
+    end_process "$pid" 5
     rm -f "$ENVFILE" "$PIDFILE"
     log "stopped (pid $pid)"
 }

@@ -30,14 +30,12 @@
 //! [`ConnectOptions::ssh_agent`]: crate::ConnectOptions::ssh_agent
 //! [`ConnectOptions::credentials`]: crate::ConnectOptions::credentials
 
-use std::future::Future;
 use std::io;
 use std::io::IoSlice;
 use std::path::{Path, PathBuf};
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
-use std::task::{Context, Poll, ready};
-use std::time::Duration;
+use std::task::{Context, Poll};
 
 use russh::client::{self, Handle, Handler, KeyboardInteractiveAuthResponse, Msg};
 use russh::keys::{HashAlg, PrivateKey, PrivateKeyWithHashAlg, PublicKey, PublicKeyOrCertificate};
@@ -48,6 +46,7 @@ use virtwire_auth::sasl::{CredentialProvider, CredentialRequest, CredentialType}
 
 use crate::error::{Error, ErrorKind, Result, SshFailure, SshFailureKind};
 use crate::io::child::{STDERR_LIMIT, missing_program};
+use crate::io::tunnel_end::{EndWatch, TunnelEnd, settle};
 use crate::ssh::{self, RemotePlan};
 use crate::transport;
 use crate::uri::{self, ConnectUri, Environment, KnownHostsVerify, RemoteParams, Transport};
@@ -62,10 +61,6 @@ const DEFAULT_USER: &str = "root";
 /// The default private keys under `~/.ssh`, in the order libvirt looks
 /// (`virNetClientFindDefaultSshKey`); the first that exists is used.
 const DEFAULT_KEYS: &[&str] = &["identity", "id_dsa", "id_ecdsa", "id_ed25519", "id_rsa"];
-
-/// How long a failed connection waits for the remote command's exit status
-/// and the rest of its stderr before reporting.
-const REPORT_WAIT: Duration = Duration::from_secs(2);
 
 /// An authentication method of `sshauth=`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -243,36 +238,6 @@ impl Monitor {
         self.state.lock().expect("ssh monitor lock").exit_status
     }
 
-    /// Whether an end of stream deserves an error: the command complained
-    /// or failed.
-    fn failed(&self) -> bool {
-        let state = self.state.lock().expect("ssh monitor lock");
-        !state.stderr.is_empty() || state.exit_status.is_some_and(|s| s != 0)
-    }
-
-    /// `the remote command exited with status 127: <stderr>`, or what is
-    /// known.
-    fn describe(&self) -> String {
-        let mut text = match self.exit_status() {
-            Some(status) => format!("the remote command exited with status {status}"),
-            None => "the remote command ended without an exit status".to_owned(),
-        };
-        let stderr = self.stderr();
-        if stderr.is_empty() {
-            text.push_str(", with nothing on stderr");
-        } else {
-            text.push_str(": ");
-            text.push_str(&stderr);
-        }
-        text
-    }
-
-    /// Waits (at most [`REPORT_WAIT`]) for the channel to close.
-    async fn settle(&self) {
-        let mut done = self.done.subscribe();
-        let _ = tokio::time::timeout(REPORT_WAIT, done.wait_for(|d| *d)).await;
-    }
-
     fn failure(&self, kind: SshFailureKind) -> SshFailure {
         SshFailure {
             host: self.host.clone(),
@@ -296,7 +261,7 @@ impl Monitor {
         if !cause.is_closed() || cause.ssh_failure().is_some() {
             return cause;
         }
-        self.settle().await;
+        settle(self).await;
         let programs: Vec<&str> = self.remote_programs.iter().map(String::as_str).collect();
         let described = self.describe();
         match missing_program(&self.stderr(), &programs) {
@@ -529,15 +494,44 @@ fn load_key(path: &Path) -> std::result::Result<PrivateKey, String> {
     }
 }
 
+impl TunnelEnd for Monitor {
+    fn done(&self) -> watch::Receiver<bool> {
+        self.done.subscribe()
+    }
+
+    /// Whether an end of stream deserves an error: the command complained
+    /// or failed.
+    fn failed(&self) -> bool {
+        let state = self.state.lock().expect("ssh monitor lock");
+        !state.stderr.is_empty() || state.exit_status.is_some_and(|s| s != 0)
+    }
+
+    /// `the remote command exited with status 127: <stderr>`, or what is
+    /// known.
+    fn describe(&self) -> String {
+        let mut text = match self.exit_status() {
+            Some(status) => format!("the remote command exited with status {status}"),
+            None => "the remote command ended without an exit status".to_owned(),
+        };
+        let stderr = self.stderr();
+        if stderr.is_empty() {
+            text.push_str(", with nothing on stderr");
+        } else {
+            text.push_str(": ");
+            text.push_str(&stderr);
+        }
+        text
+    }
+}
+
 /// The SSH connection: the channel's data as a byte stream. The session
 /// lives as long as this stream.
 pub(crate) struct SshStream {
     /// Data that arrived before the exec request was answered.
     prefix: Vec<u8>,
     inner: ChannelStream<Msg>,
-    monitor: Arc<Monitor>,
-    /// Set at end of stream while waiting for the exit status.
-    eof_wait: Option<Pin<Box<dyn Future<Output = ()> + Send>>>,
+    /// Reports a failed end with the remote command's status and stderr.
+    end: EndWatch<Monitor>,
     _session: Handle<SessionHandler>,
 }
 
@@ -635,8 +629,7 @@ pub(crate) async fn connect(
     let stream = SshStream {
         prefix,
         inner: channel.into_stream(),
-        monitor: monitor.clone(),
-        eof_wait: None,
+        end: EndWatch::new(monitor.clone(), "end of the SSH channel:"),
         _session: session,
     };
     Ok((stream, monitor))
@@ -879,26 +872,7 @@ impl AsyncRead for SshStream {
             this.prefix.drain(..n);
             return Poll::Ready(Ok(()));
         }
-        if this.eof_wait.is_none() {
-            let before = buf.filled().len();
-            ready!(Pin::new(&mut this.inner).poll_read(cx, buf))?;
-            if buf.filled().len() > before || buf.remaining() == 0 {
-                return Poll::Ready(Ok(()));
-            }
-            let monitor = this.monitor.clone();
-            this.eof_wait = Some(Box::pin(async move { monitor.settle().await }));
-        }
-        if let Some(wait) = this.eof_wait.as_mut() {
-            ready!(wait.as_mut().poll(cx));
-        }
-        if this.monitor.failed() {
-            Poll::Ready(Err(io::Error::new(
-                io::ErrorKind::UnexpectedEof,
-                format!("end of the SSH channel: {}", this.monitor.describe()),
-            )))
-        } else {
-            Poll::Ready(Ok(()))
-        }
+        this.end.poll_read(&mut this.inner, cx, buf)
     }
 }
 

@@ -82,3 +82,28 @@ apt_update_ours() {
         -o APT::Get::List-Cleanup=0 \
         || die "apt-get update for $VIRTWIRE_APT_SOURCES failed (network to the Debian mirror?)"
 }
+
+# The pid in pid file $1 if that process is alive and named $2 (its comm),
+# so a stale file or a reused pid is never taken for our daemon.
+live_pid() {
+    local pid
+    [[ -f $1 ]] || return 1
+    pid=$(<"$1")
+    [[ $pid =~ ^[0-9]+$ ]] || return 1
+    [[ $(cat "/proc/$pid/comm" 2>/dev/null) == "$2" ]] || return 1
+    echo "$pid"
+}
+
+# SIGTERM to pid $1, up to $2 seconds (default 10) for it to exit, then
+# SIGKILL.
+end_process() {
+    local pid=$1 tenths=$((${2:-10} * 10)) i
+    kill -TERM "$pid" 2>/dev/null || return 0
+    for ((i = 0; i < tenths; i++)); do
+        kill -0 "$pid" 2>/dev/null || return 0
+        sleep 0.1
+    done
+    log "pid $pid still alive after ${2:-10}s; SIGKILL"
+    kill -KILL "$pid" 2>/dev/null || true
+    sleep 0.2
+}

@@ -486,6 +486,38 @@ impl SecondDaemon {
         }
     }
 
+    /// A transient dir pool in [`home`](Self::home)`/pool` and a raw
+    /// volume `v.raw` of `size` bytes in it (its file:
+    /// [`volume_path`](Self::volume_path)).
+    pub async fn volume(
+        &self,
+        client: &virtwire::Client,
+        size: u64,
+    ) -> virtwire::remote::NonnullStorageVol {
+        use virtwire::prelude::*;
+        let xml = format!(
+            "<pool type='dir'><name>pool</name><target><path>{}</path></target></pool>",
+            self.home().join("pool").display()
+        );
+        let pool = client
+            .storage_pool_create_xml(xml.as_str().into(), 1) // VIR_STORAGE_POOL_CREATE_WITH_BUILD
+            .await
+            .expect("a pool in the daemon's home");
+        let vol = format!(
+            "<volume><name>v.raw</name><capacity unit='bytes'>{size}</capacity>\
+             <target><format type='raw'/></target></volume>"
+        );
+        client
+            .storage_vol_create_xml(pool, vol.as_str().into(), 0)
+            .await
+            .expect("a volume")
+    }
+
+    /// The file of the volume [`volume`](Self::volume) makes.
+    pub fn volume_path(&self) -> PathBuf {
+        self.home().join("pool").join("v.raw")
+    }
+
     /// A directory the daemon (running as `nobody`) owns, for its pools.
     pub fn home(&self) -> PathBuf {
         self.dir.join("home")

@@ -70,17 +70,7 @@ pub async fn test_driver_suite(client: &Client, tag: &str) {
         ]
     );
 
-    let (mime, mut stream) = client
-        .domain_screenshot(test, 0, 0)
-        .await
-        .expect("screenshot");
-    let mut image = Vec::new();
-    stream
-        .read_to_end(&mut image)
-        .await
-        .expect("screenshot data");
-    stream.finish().await.expect("the stream ends cleanly");
-    assert_eq!(mime.as_deref(), Some("image/png"));
+    let image = screenshot(client, test).await;
     assert!(image.starts_with(b"\x89PNG"), "not a PNG");
 
     let missing = client
@@ -99,4 +89,21 @@ pub async fn test_driver_suite(client: &Client, tag: &str) {
             .expect("the task ran")
             .expect("a call among many in flight");
     }
+}
+
+/// The screenshot of `dom` through its stream, which must end cleanly with
+/// the PNG MIME type.
+pub async fn screenshot(client: &Client, dom: virtwire::remote::NonnullDomain) -> Vec<u8> {
+    let (mime, mut stream) = client
+        .domain_screenshot(dom, 0, 0)
+        .await
+        .expect("screenshot");
+    let mut image = Vec::new();
+    stream
+        .read_to_end(&mut image)
+        .await
+        .expect("screenshot data");
+    stream.finish().await.expect("the stream ends cleanly");
+    assert_eq!(mime.as_deref(), Some("image/png"));
+    image
 }

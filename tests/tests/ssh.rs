@@ -6,9 +6,6 @@
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
-use tokio::io::AsyncReadExt;
-use tokio_stream::StreamExt;
-use virtwire::event::{DomainEventId, DomainLifecycle};
 use virtwire::prelude::*;
 use virtwire::{CommandFailureKind, ConnectOptions, ErrorKind};
 use virtwire_tests::{
@@ -76,43 +73,11 @@ async fn qemu_over_ssh_with_virt_ssh_helper() {
 }
 
 #[tokio::test]
-async fn test_driver_over_ssh_auto_proxy_stream_and_events() {
+async fn test_driver_over_ssh_auto_proxy_runs_the_call_suite() {
     // No proxy= and no socket=: the remote shell finds virt-ssh-helper.
     let uri = ssh_uri("test", "/default", "");
     let client = basic_calls(&uri, "TEST").await;
-
-    let dom = client.domain_lookup_by_name("test".into()).await.unwrap();
-    let (mime, mut stream) = client
-        .domain_screenshot(dom, 0, 0)
-        .await
-        .expect("screenshot");
-    let mut image = Vec::new();
-    stream.read_to_end(&mut image).await.unwrap();
-    stream.finish().await.unwrap();
-    assert_eq!(mime.as_deref(), Some("image/png"));
-    assert!(image.starts_with(b"\x89PNG"), "{} bytes", image.len());
-
-    let mut events = client
-        .domain_events(DomainEventId::Lifecycle, None)
-        .await
-        .expect("register");
-    let name = unique_name("ssh-events");
-    let dom = client
-        .domain_define_xml(test_domain_xml(&name).as_str().into())
-        .await
-        .expect("define");
-    let lifecycle = tokio::time::timeout(Duration::from_secs(10), async {
-        loop {
-            let event = events.next().await.expect("stream open").expect("event");
-            if event.domain.name.as_str() == name {
-                return event.kind.lifecycle().expect("lifecycle");
-            }
-        }
-    })
-    .await
-    .expect("an event within 10 s");
-    assert_eq!(lifecycle, DomainLifecycle::Defined);
-    client.domain_undefine(dom).await.unwrap();
+    virtwire_tests::suite::test_driver_suite(&client, "ssh-suite-auto").await;
     client.close().await.unwrap();
 }
 

@@ -11,31 +11,6 @@ use virtwire_tests::SecondDaemon;
 
 const MIB: u64 = 1 << 20;
 
-/// A transient dir pool in the daemon's home, and a zero-filled raw volume.
-async fn volume(
-    client: &virtwire::Client,
-    daemon: &SecondDaemon,
-    size: u64,
-) -> virtwire::remote::NonnullStorageVol {
-    let dir = daemon.home().join("pool");
-    let xml = format!(
-        "<pool type='dir'><name>death</name><target><path>{}</path></target></pool>",
-        dir.display()
-    );
-    let pool = client
-        .storage_pool_create_xml(xml.as_str().into(), 1) // VIR_STORAGE_POOL_CREATE_WITH_BUILD
-        .await
-        .expect("a pool in the session daemon's home");
-    let vol = format!(
-        "<volume><name>v.raw</name><capacity unit='bytes'>{size}</capacity>\
-         <target><format type='raw'/></target></volume>"
-    );
-    client
-        .storage_vol_create_xml(pool, vol.as_str().into(), 0)
-        .await
-        .expect("a volume")
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_stream_its_subscribers_and_pending_calls_fail_when_the_daemon_dies() {
     let mut daemon = SecondDaemon::start("stream-death");
@@ -43,7 +18,7 @@ async fn the_stream_its_subscribers_and_pending_calls_fail_when_the_daemon_dies(
         .connect(&daemon.session_uri())
         .await
         .expect("connect to the session daemon");
-    let vol = volume(&client, &daemon, 256 * MIB).await;
+    let vol = daemon.volume(&client, 256 * MIB).await;
     let mut events = client
         .domain_events(DomainEventId::Lifecycle, None)
         .await
@@ -105,7 +80,7 @@ async fn a_long_upload_trips_neither_keepalive() {
         .connect(&daemon.session_uri())
         .await
         .unwrap();
-    let vol = volume(&client, &daemon, 16 * MIB).await;
+    let vol = daemon.volume(&client, 16 * MIB).await;
     let mut stream = client
         .storage_vol_upload(vol.clone(), 0, 0, 0)
         .await

@@ -320,25 +320,8 @@ impl Isolated {
             .connect(&daemon.session_uri())
             .await
             .expect("connect to the throw-away daemon");
-        let dir = daemon.home().join("pool");
-        let xml = format!(
-            "<pool type='dir'><name>p</name><target><path>{}</path></target></pool>",
-            dir.display()
-        );
-        let pool = client
-            .storage_pool_create_xml(xml.as_str().into(), 1) // VIR_STORAGE_POOL_CREATE_WITH_BUILD
-            .await
-            .expect("a pool in the daemon's home");
-        let vol = format!(
-            "<volume><name>v.raw</name><capacity unit='bytes'>{}</capacity>\
-             <target><format type='raw'/></target></volume>",
-            data.len()
-        );
-        let vol = client
-            .storage_vol_create_xml(pool, vol.as_str().into(), 0)
-            .await
-            .expect("a volume");
-        std::fs::write(dir.join("v.raw"), data).unwrap();
+        let vol = daemon.volume(&client, data.len() as u64).await;
+        std::fs::write(daemon.volume_path(), data).unwrap();
         Self {
             daemon,
             client,
@@ -457,14 +440,7 @@ fn rss_kib() -> u64 {
 async fn a_screenshot_decodes_as_an_image() {
     let client = connect_test().await;
     let dom = client.domain_lookup_by_name("test".into()).await.unwrap();
-    let (mime, mut stream) = client
-        .domain_screenshot(dom, 0, 0)
-        .await
-        .expect("screenshot");
-    let mut image = Vec::new();
-    stream.read_to_end(&mut image).await.unwrap();
-    stream.finish().await.unwrap();
-    assert_eq!(mime.as_deref(), Some("image/png"));
+    let image = virtwire_tests::suite::screenshot(&client, dom).await;
     let decoder = png::Decoder::new(std::io::Cursor::new(&image));
     let mut reader = decoder.read_info().expect("a PNG header");
     let mut pixels = vec![0; reader.output_buffer_size()];

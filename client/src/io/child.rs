@@ -10,7 +10,6 @@
 //! before killing it.
 
 use std::ffi::OsString;
-use std::future::Future;
 use std::io;
 use std::io::IoSlice;
 use std::pin::Pin;
@@ -23,6 +22,7 @@ use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, ReadBuf};
 use tokio::process::{Child, ChildStderr, ChildStdin, ChildStdout, Command};
 use tokio::sync::{oneshot, watch};
 
+use super::tunnel_end::{EndWatch, TunnelEnd, settle};
 use crate::error::{CommandFailure, CommandFailureKind, Error};
 
 /// How much of the child's stderr is kept: the last 8 KiB.
@@ -31,10 +31,6 @@ pub(crate) const STDERR_LIMIT: usize = 8 * 1024;
 /// How long a child whose stream was dropped may take to exit before it is
 /// killed.
 const EXIT_GRACE: Duration = Duration::from_millis(500);
-
-/// How long a failed connection waits for the child's exit status and the
-/// rest of its stderr before reporting.
-const REPORT_WAIT: Duration = Duration::from_secs(2);
 
 /// The variables libvirt passes to every command it runs
 /// (`virCommandAddEnvPassCommon`), besides `LC_ALL=C`.
@@ -103,13 +99,6 @@ impl Monitor {
         }
     }
 
-    /// Waits (at most [`REPORT_WAIT`]) until the child has exited and its
-    /// stderr is closed.
-    pub(crate) async fn settle(&self) {
-        let mut done = self.done.subscribe();
-        let _ = tokio::time::timeout(REPORT_WAIT, done.wait_for(|d| *d)).await;
-    }
-
     /// The exit status, if the child has exited.
     pub(crate) fn status(&self) -> Option<ExitStatus> {
         self.state.lock().expect("child monitor lock").status
@@ -126,29 +115,6 @@ impl Monitor {
         &self.program
     }
 
-    /// `` `ssh` exited with exit status: 255: <stderr> ``, or what is known.
-    pub(crate) fn describe(&self) -> String {
-        let mut text = match self.status() {
-            Some(status) => format!("`{}` ended ({status})", self.program),
-            None => format!("`{}` is still running", self.program),
-        };
-        let stderr = self.stderr();
-        if stderr.is_empty() {
-            text.push_str(", with nothing on stderr");
-        } else {
-            text.push_str(": ");
-            text.push_str(&stderr);
-        }
-        text
-    }
-
-    /// Whether the end of the stream is worth an error rather than a plain
-    /// end of file: the child failed or complained.
-    fn failed(&self) -> bool {
-        let state = self.state.lock().expect("child monitor lock");
-        !state.stderr.is_empty() || state.status.is_some_and(|s| !s.success())
-    }
-
     /// The error for a connection that failed before it was set up: `cause`
     /// is the error the handshake got; the child's exit status and stderr
     /// are added, and a remote shell's "not found" for `remote_programs`
@@ -157,7 +123,7 @@ impl Monitor {
         if !cause.is_closed() {
             return cause;
         }
-        self.settle().await;
+        settle(self).await;
         let stderr = self.stderr();
         let kind = match missing_program(&stderr, remote_programs) {
             Some(program) => CommandFailureKind::RemoteProgramMissing { program },
@@ -217,15 +183,43 @@ pub(crate) fn missing_program(stderr: &str, programs: &[&str]) -> Option<String>
     })
 }
 
+impl TunnelEnd for Monitor {
+    fn done(&self) -> watch::Receiver<bool> {
+        self.done.subscribe()
+    }
+
+    /// `` `ssh` exited with exit status: 255: <stderr> ``, or what is known.
+    fn describe(&self) -> String {
+        let mut text = match self.status() {
+            Some(status) => format!("`{}` ended ({status})", self.program),
+            None => format!("`{}` is still running", self.program),
+        };
+        let stderr = self.stderr();
+        if stderr.is_empty() {
+            text.push_str(", with nothing on stderr");
+        } else {
+            text.push_str(": ");
+            text.push_str(&stderr);
+        }
+        text
+    }
+
+    /// Whether the end of the stream is worth an error rather than a plain
+    /// end of file: the child failed or complained.
+    fn failed(&self) -> bool {
+        let state = self.state.lock().expect("child monitor lock");
+        !state.stderr.is_empty() || state.status.is_some_and(|s| !s.success())
+    }
+}
+
 /// A running child's stdin and stdout as one byte stream.
 pub(crate) struct ChildStream {
     /// `None` once shut down: closing the pipe is how the child sees the end
     /// (tokio's own shutdown of a pipe leaves it open).
     stdin: Option<ChildStdin>,
     stdout: ChildStdout,
-    monitor: Arc<Monitor>,
-    /// Set at end of file while waiting for the child to settle.
-    eof_wait: Option<Pin<Box<dyn Future<Output = ()> + Send>>>,
+    /// Reports a failed end with the child's status and stderr.
+    end: EndWatch<Monitor>,
     /// Dropping it tells the supervisor to end the child.
     _stop: oneshot::Sender<()>,
 }
@@ -295,8 +289,7 @@ pub(crate) fn spawn(spec: &Spawn<'_>) -> Result<(ChildStream, Arc<Monitor>), Err
     let stream = ChildStream {
         stdin: Some(stdin),
         stdout,
-        monitor: monitor.clone(),
-        eof_wait: None,
+        end: EndWatch::new(monitor.clone(), "end of file from"),
         _stop: stop,
     };
     Ok((stream, monitor))
@@ -343,26 +336,7 @@ impl AsyncRead for ChildStream {
         buf: &mut ReadBuf<'_>,
     ) -> Poll<io::Result<()>> {
         let this = &mut *self;
-        if this.eof_wait.is_none() {
-            let before = buf.filled().len();
-            ready!(Pin::new(&mut this.stdout).poll_read(cx, buf))?;
-            if buf.filled().len() > before || buf.remaining() == 0 {
-                return Poll::Ready(Ok(()));
-            }
-            let monitor = this.monitor.clone();
-            this.eof_wait = Some(Box::pin(async move { monitor.settle().await }));
-        }
-        if let Some(wait) = this.eof_wait.as_mut() {
-            ready!(wait.as_mut().poll(cx));
-        }
-        if this.monitor.failed() {
-            Poll::Ready(Err(io::Error::new(
-                io::ErrorKind::UnexpectedEof,
-                format!("end of file from {}", this.monitor.describe()),
-            )))
-        } else {
-            Poll::Ready(Ok(()))
-        }
+        this.end.poll_read(&mut this.stdout, cx, buf)
     }
 }
 

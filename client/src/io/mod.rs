@@ -20,6 +20,7 @@ pub(crate) mod child;
 mod layered;
 mod plain;
 mod tls;
+pub(crate) mod tunnel_end;
 #[cfg(unix)]
 mod unix;
 
@@ -92,10 +93,19 @@ pub(crate) trait Transport: Send + Unpin + 'static {
     /// `sendmsg` of a single zero byte carrying exactly one `SCM_RIGHTS`
     /// descriptor. Call it once per descriptor, in order, only after every
     /// byte of the message that announces them was written.
-    fn poll_send_fd(&mut self, cx: &mut Context<'_>, fd: BorrowedFd<'_>) -> Poll<io::Result<()>>;
+    /// Transports that cannot carry descriptors keep this default, an
+    /// `Unsupported` error.
+    fn poll_send_fd(&mut self, _cx: &mut Context<'_>, _fd: BorrowedFd<'_>) -> Poll<io::Result<()>> {
+        Poll::Ready(Err(io::Error::new(
+            io::ErrorKind::Unsupported,
+            "passing file descriptors needs a unix socket connection",
+        )))
+    }
 
     /// Whether this transport can carry descriptors (unix sockets only).
-    fn can_pass_fds(&self) -> bool;
+    fn can_pass_fds(&self) -> bool {
+        false
+    }
 
     /// Whether the peer has hung up, checked without reading (the driver
     /// asks while it holds off reading for a slow stream consumer, so a

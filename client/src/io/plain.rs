@@ -4,7 +4,7 @@
 use std::collections::VecDeque;
 use std::io;
 use std::io::IoSlice;
-use std::os::fd::{BorrowedFd, OwnedFd};
+use std::os::fd::OwnedFd;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
@@ -69,17 +69,6 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send + 'static> Transport for Plain<S> 
         bufs: &[IoSlice<'_>],
     ) -> Poll<io::Result<usize>> {
         Pin::new(&mut self.stream).poll_write_vectored(cx, bufs)
-    }
-
-    fn poll_send_fd(&mut self, _cx: &mut Context<'_>, _fd: BorrowedFd<'_>) -> Poll<io::Result<()>> {
-        Poll::Ready(Err(io::Error::new(
-            io::ErrorKind::Unsupported,
-            "passing file descriptors needs a unix socket connection",
-        )))
-    }
-
-    fn can_pass_fds(&self) -> bool {
-        false
     }
 
     fn peer_closed(&self) -> bool {

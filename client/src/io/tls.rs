@@ -10,7 +10,7 @@
 
 use std::collections::VecDeque;
 use std::io::{self, IoSlice, Write};
-use std::os::fd::{BorrowedFd, OwnedFd};
+use std::os::fd::OwnedFd;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
@@ -121,17 +121,6 @@ impl Transport for TlsTransport {
                 return Poll::Pending;
             }
         }
-    }
-
-    fn poll_send_fd(&mut self, _cx: &mut Context<'_>, _fd: BorrowedFd<'_>) -> Poll<io::Result<()>> {
-        Poll::Ready(Err(io::Error::new(
-            io::ErrorKind::Unsupported,
-            "passing file descriptors needs a unix socket connection",
-        )))
-    }
-
-    fn can_pass_fds(&self) -> bool {
-        false
     }
 
     fn peer_closed(&self) -> bool {
