@@ -3,6 +3,7 @@
  * libvirt's C client library, for comparison with virtwire.
  *
  *   virtbench [--calls N] [--warmup W] [--threads T1,T2,...] [--uri URI]
+ *             [--skip-sequential]
  *             [--domain NAME] [N]
  *
  * Default URI: test+unix:///default?socket=$VIRTWIRE_LIBVIRTD_SOCK
@@ -131,7 +132,7 @@ int main(int argc, char **argv)
 {
     long calls = 20000, warmup = 2000;
     int threads[MAX_THREAD_SETS] = {1, 8, 64};
-    int nthreads = 3;
+    int nthreads = 3, skip_sequential = 0;
     const char *uri = NULL, *domain = "test";
     char uribuf[4096];
 
@@ -141,6 +142,10 @@ int main(int argc, char **argv)
             usage();
         if (a[0] != '-') {
             calls = parse_long(a, "call count");
+            continue;
+        }
+        if (!strcmp(a, "--skip-sequential")) {
+            skip_sequential = 1;
             continue;
         }
         if (i + 1 >= argc)
@@ -197,10 +202,12 @@ int main(int argc, char **argv)
 
     get_info_n(warmup);
 
-    double c0 = cpu_sec(), t0 = now_sec();
-    get_info_n(calls);
-    double t1 = now_sec(), c1 = cpu_sec();
-    report("sequential", 1, calls, t1 - t0, c1 - c0);
+    if (!skip_sequential) {
+        double c0 = cpu_sec(), t0 = now_sec();
+        get_info_n(calls);
+        double t1 = now_sec(), c1 = cpu_sec();
+        report("sequential", 1, calls, t1 - t0, c1 - c0);
+    }
 
     for (int i = 0; i < nthreads; i++)
         run_concurrent(threads[i], calls);

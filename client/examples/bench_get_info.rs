@@ -3,11 +3,13 @@
 //! on ONE connection. Prints one JSON line per mode, the same schema as
 //! `bench/c/virtbench.c`; `bench/run.sh` runs both and prints the ratios.
 //!
-//! `bench_get_info [--calls N] [--uri URI] [--tasks 1,8,64] [--runtime current|multi] [--max-in-flight N]`
+//! `bench_get_info [--calls N] [--uri URI] [--tasks 1,8,64] [--runtime current|multi] [--max-in-flight N] [--busy-poll-us US]` (0 turns busy polling off)
+//! `[--warmup N] [--skip-sequential]`
 
 mod support;
 
 use std::time::{Duration, Instant};
+use virtwire::Client;
 use virtwire::prelude::*;
 use virtwire::remote::NonnullDomain;
 
@@ -17,6 +19,11 @@ struct Args {
     tasks: Vec<usize>,
     multi: bool,
     max_in_flight: usize,
+    /// Calls before the measured ones.
+    warmup: usize,
+    skip_sequential: bool,
+    /// Microseconds of busy polling; `None` keeps the client's default.
+    busy_poll_us: Option<u64>,
 }
 
 fn parse_args() -> Args {
@@ -25,10 +32,17 @@ fn parse_args() -> Args {
         uri: default_uri(),
         tasks: vec![1, 8, 64],
         multi: false,
-        max_in_flight: 5,
+        max_in_flight: virtwire::protocol::conn::DEFAULT_MAX_IN_FLIGHT,
+        busy_poll_us: None,
+        warmup: 2000,
+        skip_sequential: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
+        if flag == "--skip-sequential" {
+            args.skip_sequential = true;
+            continue;
+        }
         let mut value = || {
             it.next()
                 .unwrap_or_else(|| fail(&format!("{flag} needs a value")))
@@ -39,6 +53,7 @@ fn parse_args() -> Args {
             "--tasks" => {
                 args.tasks = value()
                     .split(',')
+                    .filter(|t| !t.is_empty())
                     .map(|t| t.parse().unwrap_or_else(|_| fail("bad --tasks")))
                     .collect()
             }
@@ -47,6 +62,14 @@ fn parse_args() -> Args {
                 args.max_in_flight = value()
                     .parse()
                     .unwrap_or_else(|_| fail("bad --max-in-flight"))
+            }
+            "--warmup" => args.warmup = value().parse().unwrap_or_else(|_| fail("bad --warmup")),
+            "--busy-poll-us" => {
+                args.busy_poll_us = Some(
+                    value()
+                        .parse()
+                        .unwrap_or_else(|_| fail("bad --busy-poll-us")),
+                )
             }
             other => fail(&format!("unknown argument {other}")),
         }
@@ -93,35 +116,56 @@ fn report(mode: &str, tasks: usize, calls: usize, wall: Duration, cpu: Duration)
 }
 
 async fn run(args: Args) -> virtwire::Result<()> {
-    let client = virtwire::ConnectOptions::new()
-        .max_in_flight(args.max_in_flight)
-        .connect(&args.uri)
-        .await?;
+    let mut options = virtwire::ConnectOptions::new().max_in_flight(args.max_in_flight);
+    if let Some(us) = args.busy_poll_us {
+        options = options.busy_poll(Some(Duration::from_micros(us)));
+    }
+    let client = options.connect(&args.uri).await?;
     let dom: NonnullDomain = client.domain_lookup_by_name("test".into()).await?;
-    for _ in 0..2000 {
+    for _ in 0..args.warmup {
         client.domain_get_info(dom.clone()).await?;
     }
 
+    if !args.skip_sequential {
+        sequential(&client, &dom, args.calls).await?;
+    }
+    for &tasks in &args.tasks {
+        concurrent(&client, &dom, args.calls, tasks).await?;
+    }
+    client.close().await
+}
+
+/// `calls` calls one after another.
+async fn sequential(client: &Client, dom: &NonnullDomain, calls: usize) -> virtwire::Result<()> {
     let (start, (user, system)) = (Instant::now(), cpu_split());
-    for _ in 0..args.calls {
+    for _ in 0..calls {
         client.domain_get_info(dom.clone()).await?;
     }
     let (user2, system2) = cpu_split();
     report(
         "sequential",
         1,
-        args.calls,
+        calls,
         start.elapsed(),
         (user2 - user) + (system2 - system),
     );
     eprintln!(
         "sequential: user {:.2} us/call, system {:.2} us/call",
-        (user2 - user).as_secs_f64() * 1e6 / args.calls as f64,
-        (system2 - system).as_secs_f64() * 1e6 / args.calls as f64
+        (user2 - user).as_secs_f64() * 1e6 / calls as f64,
+        (system2 - system).as_secs_f64() * 1e6 / calls as f64
     );
+    Ok(())
+}
 
-    for &tasks in &args.tasks {
-        let per_task = args.calls / tasks;
+/// `calls` calls shared by `tasks` tasks on one connection.
+async fn concurrent(
+    client: &Client,
+    dom: &NonnullDomain,
+    calls: usize,
+    tasks: usize,
+) -> virtwire::Result<()> {
+    {
+        let per_task = calls / tasks;
         let (start, cpu) = (Instant::now(), cpu_time());
         let handles: Vec<_> = (0..tasks)
             .map(|_| {
@@ -145,7 +189,7 @@ async fn run(args: Args) -> virtwire::Result<()> {
             cpu_time() - cpu,
         );
     }
-    client.close().await
+    Ok(())
 }
 
 fn main() {

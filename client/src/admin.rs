@@ -33,7 +33,7 @@ impl AdminClient {
         let stream = transport::unix(&path).await?;
         let client = ConnectOptions::new()
             .keepalive(None)
-            .start_admin(stream, uri);
+            .start_admin(stream, uri)?;
         let admin = Self { client };
         admin.connect_open(0).await?;
         Ok(admin)

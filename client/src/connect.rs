@@ -29,6 +29,9 @@ const CONNECT_RO: u32 = 1;
 /// callers are made to wait (backpressure).
 const COMMAND_QUEUE: usize = 1024;
 
+/// The default of [`ConnectOptions::busy_poll`].
+pub const DEFAULT_BUSY_POLL: Option<Duration> = None;
+
 /// Settings for opening a connection.
 ///
 /// ```no_run
@@ -44,6 +47,7 @@ const COMMAND_QUEUE: usize = 1024;
 pub struct ConnectOptions {
     read_only: bool,
     max_in_flight: usize,
+    busy_poll: Option<Duration>,
     timeout: Option<Duration>,
     keepalive: Option<KeepaliveConfig>,
     event_queue: usize,
@@ -59,6 +63,7 @@ impl Default for ConnectOptions {
         Self {
             read_only: false,
             max_in_flight: conn::DEFAULT_MAX_IN_FLIGHT,
+            busy_poll: DEFAULT_BUSY_POLL,
             timeout: None,
             keepalive: Some(KeepaliveConfig::default()),
             event_queue: crate::event::DEFAULT_EVENT_QUEUE,
@@ -90,6 +95,18 @@ impl ConnectOptions {
     /// the client. Match the daemon's `max_client_requests` (default 5).
     pub fn max_in_flight(mut self, calls: usize) -> Self {
         self.max_in_flight = calls.max(1);
+        self
+    }
+
+    /// How long the connection task keeps polling for replies that are
+    /// due before it sleeps until the socket wakes it, or `None` to sleep
+    /// at once. While it polls it yields to the runtime between looks, so
+    /// it never holds a thread and other tasks run first; each look costs
+    /// one `epoll_wait` with a zero timeout. The budget restarts whenever
+    /// input arrives and is never spent on an idle connection. Default
+    /// [`DEFAULT_BUSY_POLL`].
+    pub fn busy_poll(mut self, budget: Option<Duration>) -> Self {
+        self.busy_poll = budget;
         self
     }
 
@@ -213,7 +230,7 @@ impl ConnectOptions {
                     .ok_or_else(|| Error::new(ErrorKind::Uri, "no unix socket for this URI"))?;
                 tracing::debug!(path = %socket.path.display(), "connecting");
                 let stream = transport::unix(&socket.path).await?;
-                self.start(UnixTransport::new(stream), display)
+                self.start(registered(UnixTransport::new(stream))?, display)
             }
             Transport::Tcp => {
                 let uri = uri.as_ref().expect("a tcp transport comes from a URI");
@@ -222,7 +239,8 @@ impl ConnectOptions {
                 if let (Ok(local), Ok(remote)) = (stream.local_addr(), stream.peer_addr()) {
                     channel.addrs = Some((local, remote));
                 }
-                self.start(layered(Plain::tcp(stream)), display)
+                let socket = registered(crate::io::Socket::tcp(stream))?;
+                self.start(layered(Plain::tcp(socket)), display)
             }
             Transport::Tls => {
                 let uri = uri.as_ref().expect("a tls transport comes from a URI");
@@ -304,8 +322,12 @@ impl ConnectOptions {
     }
 
     /// Starts a connection task for the admin program (no handshake).
-    pub(crate) fn start_admin(&self, stream: tokio::net::UnixStream, uri: String) -> Client {
-        self.start(UnixTransport::new(stream), uri)
+    pub(crate) fn start_admin(
+        &self,
+        stream: tokio::net::UnixStream,
+        uri: String,
+    ) -> Result<Client> {
+        Ok(self.start(registered(UnixTransport::new(stream))?, uri))
     }
 
     fn start<T: crate::io::Transport>(&self, io: T, uri: String) -> Client {
@@ -324,6 +346,7 @@ impl ConnectOptions {
             receiver,
             shared.clone(),
             resume.clone(),
+            self.busy_poll,
         ));
         let client = Client {
             inner: Arc::new(ClientInner {
@@ -533,4 +556,14 @@ impl Client {
     pub async fn supports_feature(&self, feature: Feature) -> Result<bool> {
         Ok(self.connect_supports_feature(feature.raw()).await? != 0)
     }
+}
+
+/// A socket taken over from tokio, or why it could not be.
+fn registered<T>(socket: std::io::Result<T>) -> Result<T> {
+    socket.map_err(|e| {
+        Error::io(
+            "cannot register the connection's socket with the runtime",
+            e,
+        )
+    })
 }

@@ -136,6 +136,13 @@ pub(crate) struct Driver<T> {
     /// How much the next read asks for, between [`MIN_READ`] and [`MAX_READ`].
     read_size: usize,
     shutting_down: bool,
+    /// How long to keep polling, yielding, for replies that are due before
+    /// sleeping on the socket (see [`crate::ConnectOptions::busy_poll`]).
+    busy_poll: Option<std::time::Duration>,
+    /// When the current stretch of polling without input began.
+    polling_since: Option<Instant>,
+    /// Whether a read brought bytes since the last time the task waited.
+    progressed: bool,
 }
 
 impl<T: Transport> Driver<T> {
@@ -145,6 +152,7 @@ impl<T: Transport> Driver<T> {
         commands: mpsc::Receiver<Box<Command>>,
         shared: Arc<Shared>,
         resume: Arc<ReadResume>,
+        busy_poll: Option<std::time::Duration>,
     ) -> Self {
         Self {
             io,
@@ -161,7 +169,44 @@ impl<T: Transport> Driver<T> {
             timer_armed: None,
             read_size: MIN_READ,
             shutting_down: false,
+            busy_poll: busy_poll.filter(|d| !d.is_zero()),
+            polling_since: None,
+            progressed: false,
         }
+    }
+
+    /// Whether to poll again instead of sleeping: replies are due and the
+    /// stretch without input is shorter than the busy-poll budget. The task
+    /// then yields to the runtime, which looks at its sockets without
+    /// waiting (tokio polls its I/O driver with a zero timeout before it
+    /// resumes a yielded task) and runs every other ready task first, so a
+    /// busy poll never holds a runtime thread nor starves anyone.
+    fn keep_polling(&mut self, cx: &mut Context<'_>) -> bool {
+        let Some(budget) = self.busy_poll else {
+            return false;
+        };
+        if std::mem::take(&mut self.progressed) {
+            self.polling_since = None;
+        }
+        if self.conn.in_flight() == 0 || self.read_paused {
+            self.polling_since = None;
+            return false;
+        }
+        let now = Instant::now();
+        let since = *self.polling_since.get_or_insert(now);
+        if now.duration_since(since) >= budget {
+            // Spent: sleep until input comes; the next input starts a new
+            // stretch.
+            return false;
+        }
+        static SY: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+        if *SY.get_or_init(|| std::env::var_os("VW_SY").is_some()) {
+            std::thread::yield_now();
+        }
+        let yielded = std::pin::pin!(tokio::task::yield_now());
+        // The first poll of a yield registers the waker and is Pending.
+        let _ = yielded.poll(cx);
+        true
     }
 
     fn take_commands(&mut self, cx: &mut Context<'_>) {
@@ -190,6 +235,8 @@ impl<T: Transport> Driver<T> {
     fn command(&mut self, command: Command) -> bool {
         match command {
             Command::Call { frame, reply } => {
+                // A new reply is due: it earns its own busy-poll budget.
+                self.progressed = true;
                 let procedure = frame.procedure();
                 let serial = self.conn.start_call(frame, reply);
                 tracing::trace!(procedure, serial, "call started");
@@ -336,6 +383,7 @@ impl<T: Transport> Driver<T> {
             if n == 0 {
                 return Poll::Ready(Ok(()));
             }
+            self.progressed = true;
             if n == want {
                 self.read_size = (want * 2).min(MAX_READ);
             } else if n < want / 8 {
@@ -518,6 +566,7 @@ impl<T: Transport> Future for Driver<T> {
             if this.conn.in_flight() == 0 && this.conn.open_streams() == 0 {
                 this.conn.release_receive_buffer();
             }
+            this.keep_polling(cx);
             return Poll::Pending;
         }
     }

@@ -48,7 +48,7 @@ pub mod uri;
 
 pub use admin::AdminClient;
 pub use client::Client;
-pub use connect::ConnectOptions;
+pub use connect::{ConnectOptions, DEFAULT_BUSY_POLL};
 pub use domain_state::DomainState;
 pub use error::{
     CommandFailure, CommandFailureKind, Error, ErrorCode, ErrorDomain, ErrorKind, ErrorLevel,

@@ -5,7 +5,6 @@
 use std::sync::Arc;
 
 use tokio::io::AsyncReadExt;
-use tokio::net::TcpStream;
 use tokio_rustls::TlsConnector;
 use tokio_rustls::client::TlsStream;
 use virtwire_auth::rustls::{self, CertificateError};
@@ -24,13 +23,15 @@ pub(crate) async fn connect(
     port: u16,
     options: &TlsOptions,
     config: Option<Arc<rustls::ClientConfig>>,
-) -> Result<TlsStream<TcpStream>> {
+) -> Result<TlsStream<crate::io::TcpSocket>> {
     let config = match config {
         Some(config) => config,
         None => client_config(options).map_err(Error::tls)?,
     };
     let name = TlsOptions::server_name(host).map_err(Error::tls)?;
     let tcp = transport::tcp(host, port).await?;
+    let tcp = crate::io::Socket::tcp(tcp)
+        .map_err(|e| Error::io(&format!("cannot set up the socket to {host}:{port}"), e))?;
     let mut tls = TlsConnector::from(config)
         .connect(name, tcp)
         .await

@@ -291,3 +291,103 @@ async fn a_flood_of_calls_is_held_back_not_buffered_without_bound() {
         assert!(error.is_closed(), "{error:?}");
     }
 }
+
+/// This process's user plus system CPU time.
+fn process_cpu() -> std::time::Duration {
+    // SAFETY: getrusage only writes the struct it is given.
+    let usage = unsafe {
+        let mut usage = std::mem::zeroed::<libc::rusage>();
+        libc::getrusage(libc::RUSAGE_SELF, &mut usage);
+        usage
+    };
+    let tv = |t: libc::timeval| {
+        std::time::Duration::from_secs(t.tv_sec as u64)
+            + std::time::Duration::from_micros(t.tv_usec as u64)
+    };
+    tv(usage.ru_utime) + tv(usage.ru_stime)
+}
+
+/// A peer that answers each `CONNECT_GET_HOSTNAME` after `delay`.
+fn slow_peer(delay: std::time::Duration) -> (DuplexStream, tokio::task::JoinHandle<()>) {
+    let (client_io, mut peer) = tokio::io::duplex(64 * 1024);
+    let server = tokio::spawn(async move {
+        let mut buf = BytesMut::new();
+        handshake(&mut peer, &mut buf).await;
+        loop {
+            let call = tokio::select! {
+                call = read_call(&mut peer, &mut buf) => call,
+                _ = tokio::time::sleep(std::time::Duration::from_secs(30)) => return,
+            };
+            tokio::time::sleep(delay).await;
+            reply(
+                &mut peer,
+                &call,
+                &remote::ConnectGetHostnameRet {
+                    hostname: "slow".into(),
+                },
+            )
+            .await;
+        }
+    });
+    (client_io, server)
+}
+
+#[tokio::test]
+async fn busy_polling_stops_after_its_budget() {
+    let delay = std::time::Duration::from_millis(500);
+    let (client_io, server) = slow_peer(delay);
+    let client = virtwire::ConnectOptions::new()
+        .busy_poll(Some(std::time::Duration::from_millis(20)))
+        .connect_stream(client_io, "test:///default")
+        .await
+        .expect("handshake");
+    let (cpu, wall) = (process_cpu(), std::time::Instant::now());
+    assert_eq!(client.connect_get_hostname().await.unwrap(), "slow");
+    let (cpu, wall) = (process_cpu() - cpu, wall.elapsed());
+    assert!(wall >= delay, "{wall:?}");
+    // Polling all the way would burn the whole 500 ms; the budget is 20.
+    assert!(
+        cpu < std::time::Duration::from_millis(250),
+        "{cpu:?} of CPU while waiting {wall:?} with a 20 ms busy-poll budget"
+    );
+    drop(client);
+    server.abort();
+}
+
+#[tokio::test]
+async fn busy_polling_never_holds_the_runtime_thread() {
+    let delay = std::time::Duration::from_millis(300);
+    let (client_io, server) = slow_peer(delay);
+    // A budget far longer than the wait: the connection task polls the
+    // whole time, on the test's only runtime thread.
+    let client = virtwire::ConnectOptions::new()
+        .busy_poll(Some(std::time::Duration::from_secs(60)))
+        .connect_stream(client_io, "test:///default")
+        .await
+        .expect("handshake");
+    let call = {
+        let client = client.clone();
+        tokio::spawn(async move { client.connect_get_hostname().await })
+    };
+    // Timers and other tasks keep running meanwhile.
+    let start = std::time::Instant::now();
+    let mut ticks = 0;
+    while !call.is_finished() {
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        ticks += 1;
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "the reply never arrived"
+        );
+    }
+    assert_eq!(call.await.unwrap().unwrap(), "slow");
+    assert!(
+        ticks >= 10,
+        "a 10 ms timer fired only {ticks} times in {:?} of busy polling",
+        start.elapsed()
+    );
+    // The reply was seen promptly, not after a long sleep.
+    assert!(start.elapsed() < delay + std::time::Duration::from_millis(500));
+    drop(client);
+    server.abort();
+}

@@ -19,6 +19,7 @@ pub(crate) mod child;
 #[cfg(feature = "sasl-cyrus")]
 mod layered;
 mod plain;
+pub(crate) mod socket;
 mod tls;
 pub(crate) mod tunnel_end;
 #[cfg(unix)]
@@ -28,7 +29,8 @@ mod unix;
 pub(crate) use layered::Layered;
 #[allow(unused_imports)]
 pub(crate) use plain::Plain;
-pub(crate) use tls::TlsTransport;
+pub(crate) use socket::Socket;
+pub(crate) use tls::{TcpSocket, TlsTransport};
 #[cfg(unix)]
 #[allow(unused_imports)]
 pub(crate) use unix::UnixTransport;

@@ -40,9 +40,9 @@ impl<S> Plain<S> {
     }
 }
 
-impl Plain<tokio::net::TcpStream> {
+impl Plain<super::Socket<std::net::TcpStream>> {
     /// A TCP connection, whose hang-up a paused reader can see.
-    pub(crate) fn tcp(stream: tokio::net::TcpStream) -> Self {
+    pub(crate) fn tcp(stream: super::Socket<std::net::TcpStream>) -> Self {
         Self {
             stream,
             hangup: Some(|s| {

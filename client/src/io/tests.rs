@@ -1,7 +1,7 @@
 //! Transports over real socket pairs: bytes, descriptors in libvirt's
 //! framing, and no descriptor leaks.
 
-use super::{Plain, Transport, UnixTransport};
+use super::{Plain, Socket, Transport, UnixTransport};
 use std::collections::VecDeque;
 use std::fs::File;
 use std::future::poll_fn;
@@ -15,7 +15,10 @@ use tokio::net::UnixStream;
 /// A connected pair of unix transports.
 fn pair() -> (UnixTransport, UnixTransport) {
     let (a, b) = UnixStream::pair().unwrap();
-    (UnixTransport::new(a), UnixTransport::new(b))
+    (
+        UnixTransport::new(a).unwrap(),
+        UnixTransport::new(b).unwrap(),
+    )
 }
 
 /// A pipe as (read end, write end). The read end does not block, so a test
@@ -284,7 +287,10 @@ fn send_many_at_once(to: &std::os::unix::net::UnixStream, fd: BorrowedFd<'_>, co
 fn std_pair() -> (std::os::unix::net::UnixStream, UnixTransport) {
     let (a, b) = std::os::unix::net::UnixStream::pair().unwrap();
     b.set_nonblocking(true).unwrap();
-    (a, UnixTransport::new(UnixStream::from_std(b).unwrap()))
+    (
+        a,
+        UnixTransport::new(UnixStream::from_std(b).unwrap()).unwrap(),
+    )
 }
 
 /// Reads once into a fresh buffer.
@@ -382,7 +388,7 @@ async fn fd_leak_probe() {
 #[tokio::test]
 async fn plain_carries_bytes_but_no_fds() {
     let (a, b) = UnixStream::pair().unwrap();
-    let (mut a, mut b) = (UnixTransport::new(a), Plain::new(b));
+    let (mut a, mut b) = (UnixTransport::new(a).unwrap(), Plain::new(b));
     assert!(a.can_pass_fds());
     assert!(!b.can_pass_fds());
 
@@ -436,7 +442,7 @@ async fn a_tcp_transport_sees_its_peer_hang_up_without_reading() {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let (client, accepted) = tokio::join!(tokio::net::TcpStream::connect(addr), listener.accept());
-    let client = Plain::tcp(client.unwrap());
+    let client = Plain::tcp(Socket::tcp(client.unwrap()).unwrap());
     let (server, _) = accepted.unwrap();
     assert!(!client.peer_closed(), "a live peer");
     drop(server);
@@ -451,4 +457,80 @@ async fn a_tcp_transport_sees_its_peer_hang_up_without_reading() {
     // A stream with no socket behind it cannot tell.
     let (a, _b) = tokio::io::duplex(64);
     assert!(!Plain::new(a).peer_closed());
+}
+
+/// A TCP pair: the client side as a [`Socket`], the server side as tokio's.
+async fn tcp_pair() -> (Socket<std::net::TcpStream>, tokio::net::TcpStream) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (client, accepted) = tokio::join!(tokio::net::TcpStream::connect(addr), listener.accept());
+    (Socket::tcp(client.unwrap()).unwrap(), accepted.unwrap().0)
+}
+
+#[tokio::test]
+async fn a_full_send_buffer_waits_for_room_then_stops_watching_for_it() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let (mut socket, mut server) = tcp_pair().await;
+    // Far more than the socket buffers hold: writes must wait for the
+    // reader, through the duplicate registered for writability.
+    let data = pattern(16 << 20, 7);
+    let expected = data.clone();
+    let reader = tokio::spawn(async move {
+        let mut got = Vec::with_capacity(expected.len());
+        // Read slowly at first so the sender surely fills its buffer.
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        server.read_to_end(&mut got).await.unwrap();
+        assert!(got == expected, "bytes lost or reordered");
+    });
+    socket.write_all(&data).await.unwrap();
+    assert!(
+        !socket.watching_for_room(),
+        "still registered for writability after the write went through"
+    );
+    socket.shutdown().await.unwrap();
+    tokio::time::timeout(std::time::Duration::from_secs(20), reader)
+        .await
+        .expect("the reader never saw the end")
+        .unwrap();
+}
+
+#[tokio::test]
+async fn a_read_that_drained_the_socket_still_wakes_for_the_next_bytes() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let (mut socket, mut server) = tcp_pair().await;
+    let mut buf = [0u8; 64];
+    for round in 0..50u8 {
+        // Each round's read is short (drained): the readiness is cleared,
+        // and the next bytes must still wake it.
+        server.write_all(&[round; 10]).await.unwrap();
+        let n = tokio::time::timeout(std::time::Duration::from_secs(5), socket.read(&mut buf))
+            .await
+            .expect("a read never woke for new bytes")
+            .unwrap();
+        assert_eq!(&buf[..n], &[round; 10][..n]);
+        if n < 10 {
+            let rest = socket.read(&mut buf[n..10]).await.unwrap();
+            assert_eq!(n + rest, 10);
+        }
+    }
+    drop(server);
+    assert_eq!(socket.read(&mut buf).await.unwrap(), 0, "end of stream");
+}
+
+#[tokio::test]
+async fn a_unix_transport_writes_through_a_full_buffer() {
+    let (mut a, mut b) = pair();
+    // Bigger than a unix socket's buffers, with no descriptors: the writer
+    // waits for room on its writability registration.
+    let data = pattern(8 << 20, 3);
+    let expected = data.clone();
+    let reader = tokio::spawn(async move {
+        let got = read_exact(&mut b, expected.len(), 64 * 1024).await;
+        assert!(got.bytes == expected, "bytes lost or reordered");
+    });
+    write_all(&mut a, &[&data]).await;
+    tokio::time::timeout(std::time::Duration::from_secs(20), reader)
+        .await
+        .expect("the reader never got everything")
+        .unwrap();
 }

@@ -15,19 +15,22 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
-use tokio::net::TcpStream;
 use tokio_rustls::client::TlsStream;
 
 use super::Transport;
+use super::socket::Socket;
+
+/// The TCP socket under TLS.
+pub(crate) type TcpSocket = Socket<std::net::TcpStream>;
 
 /// A TLS connection to the daemon, after its one-byte confirmation.
 pub(crate) struct TlsTransport {
-    stream: TlsStream<TcpStream>,
+    stream: TlsStream<TcpSocket>,
 }
 
 impl TlsTransport {
     /// Wraps a connection whose handshake and confirmation are done.
-    pub(crate) fn new(stream: TlsStream<TcpStream>) -> Self {
+    pub(crate) fn new(stream: TlsStream<TcpSocket>) -> Self {
         Self { stream }
     }
 
@@ -50,7 +53,7 @@ impl TlsTransport {
 /// The TCP socket as the blocking-style writer rustls wants: `Pending`
 /// becomes `WouldBlock` (with the waker registered by the poll).
 struct SocketWriter<'a, 'b> {
-    io: &'a mut TcpStream,
+    io: &'a mut TcpSocket,
     cx: &'a mut Context<'b>,
 }
 

@@ -16,12 +16,12 @@ use std::io;
 use std::io::{IoSlice, IoSliceMut};
 use std::mem::MaybeUninit;
 use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
-use std::pin::Pin;
 use std::task::{Context, Poll, ready};
-use tokio::io::{AsyncWrite, Interest, ReadBuf};
+use tokio::io::ReadBuf;
 use tokio::net::UnixStream;
 
 use super::Transport;
+use super::socket::{Socket, send_flags};
 
 /// Descriptors one receive has room for: libvirt's
 /// `VIR_NET_MESSAGE_NUM_FDS_MAX`, the most a whole message may carry. A
@@ -52,16 +52,13 @@ const MAX_IOVECS: usize = 1024;
     target_os = "openbsd"
 ))]
 mod flags {
-    use rustix::net::{RecvFlags, SendFlags};
+    use rustix::net::RecvFlags;
 
     /// Received descriptors are close-on-exec atomically, so a concurrent
     /// fork and exec elsewhere in the process cannot inherit them.
     pub(super) const RECV: RecvFlags = RecvFlags::CMSG_CLOEXEC.union(RecvFlags::DONTWAIT);
     /// A receive with no room for descriptors.
     pub(super) const RECV_PLAIN: RecvFlags = RecvFlags::DONTWAIT;
-    /// A peer that went away is an `EPIPE` error, never a `SIGPIPE` that
-    /// would kill a host program that does not ignore it.
-    pub(super) const SEND: SendFlags = SendFlags::NOSIGNAL.union(SendFlags::DONTWAIT);
     /// Whether descriptors need close-on-exec set after they arrive.
     pub(super) const MARK_CLOEXEC: bool = false;
 }
@@ -76,56 +73,30 @@ mod flags {
     target_os = "openbsd"
 )))]
 mod flags {
-    use rustix::net::{RecvFlags, SendFlags};
+    use rustix::net::RecvFlags;
 
     /// Plain non-blocking receive.
     pub(super) const RECV: RecvFlags = RecvFlags::DONTWAIT;
     /// A receive with no room for descriptors.
     pub(super) const RECV_PLAIN: RecvFlags = RecvFlags::DONTWAIT;
-    /// Plain non-blocking send; Rust programs ignore `SIGPIPE` by default.
-    pub(super) const SEND: SendFlags = SendFlags::DONTWAIT;
     /// Whether descriptors need close-on-exec set after they arrive.
     pub(super) const MARK_CLOEXEC: bool = true;
 }
 
-/// A unix socket connection that passes descriptors.
+/// A unix socket connection that passes descriptors, registered for
+/// reading only (see [`Socket`]).
 #[allow(dead_code)]
 pub(crate) struct UnixTransport {
-    stream: UnixStream,
+    socket: Socket<std::os::unix::net::UnixStream>,
 }
 
 #[allow(dead_code)]
 impl UnixTransport {
-    /// Wraps a connected stream.
-    pub(crate) fn new(stream: UnixStream) -> Self {
-        Self { stream }
-    }
-
-    /// Runs `op` on the socket once it is ready for `interest`, retrying
-    /// when the readiness was stale or a signal interrupted it.
-    fn poll_io<R>(
-        &self,
-        cx: &mut Context<'_>,
-        interest: Interest,
-        mut op: impl FnMut(BorrowedFd<'_>) -> io::Result<R>,
-    ) -> Poll<io::Result<R>> {
-        loop {
-            if interest.is_readable() {
-                ready!(self.stream.poll_read_ready(cx))?;
-            } else {
-                ready!(self.stream.poll_write_ready(cx))?;
-            }
-            // `try_io` clears the readiness when `op` reports `WouldBlock`,
-            // so the next poll registers the waker.
-            match self.stream.try_io(interest, || op(self.stream.as_fd())) {
-                Err(e)
-                    if matches!(
-                        e.kind(),
-                        io::ErrorKind::WouldBlock | io::ErrorKind::Interrupted
-                    ) => {}
-                result => return Poll::Ready(result),
-            }
-        }
+    /// Wraps a connected stream. Must be called within a runtime.
+    pub(crate) fn new(stream: UnixStream) -> io::Result<Self> {
+        Ok(Self {
+            socket: Socket::unix(stream)?,
+        })
     }
 }
 
@@ -142,7 +113,13 @@ impl Transport for UnixTransport {
             return Poll::Ready(Ok(()));
         }
         let unfilled = buf.initialize_unfilled_to(want);
-        let n = ready!(self.poll_io(cx, Interest::READABLE, |socket| recv(socket, unfilled, fds)))?;
+        // A short `recvmsg` may have stopped at a chunk carrying
+        // descriptors with more data behind it: never taken as drained.
+        let n = ready!(self.socket.poll_readable(
+            cx,
+            |socket| recv(socket, unfilled, fds),
+            |_| false
+        ))?;
         buf.advance(n);
         Poll::Ready(Ok(()))
     }
@@ -159,10 +136,16 @@ impl Transport for UnixTransport {
         // SAFETY: recv only writes into the slice; `assume_init` below covers
         // exactly the bytes it reports written.
         let unfilled = unsafe { &mut buf.unfilled_mut()[..want] };
-        let n = ready!(self.poll_io(cx, Interest::READABLE, |socket| {
-            let ((filled, _), _) = rustix::net::recv(socket, &mut *unfilled, flags::RECV_PLAIN)?;
-            Ok(filled.len())
-        }))?;
+        // No descriptors are due, so a short read drained the socket.
+        let n = ready!(self.socket.poll_readable(
+            cx,
+            |socket| {
+                let ((filled, _), _) =
+                    rustix::net::recv(socket, &mut *unfilled, flags::RECV_PLAIN)?;
+                Ok(filled.len())
+            },
+            |&n| n < want
+        ))?;
         // SAFETY: the kernel initialised the first `n` bytes.
         unsafe { buf.assume_init(n) };
         buf.advance(n);
@@ -178,19 +161,19 @@ impl Transport for UnixTransport {
         if bufs.iter().all(|b| b.is_empty()) {
             return Poll::Ready(Ok(0));
         }
-        self.poll_io(cx, Interest::WRITABLE, |socket| {
+        self.socket.poll_writable(cx, |socket| {
             let mut no_control = SendAncillaryBuffer::default();
             Ok(rustix::net::sendmsg(
                 socket,
                 bufs,
                 &mut no_control,
-                flags::SEND,
+                send_flags(),
             )?)
         })
     }
 
     fn poll_send_fd(&mut self, cx: &mut Context<'_>, fd: BorrowedFd<'_>) -> Poll<io::Result<()>> {
-        let sent = ready!(self.poll_io(cx, Interest::WRITABLE, |socket| send_fd(socket, fd)))?;
+        let sent = ready!(self.socket.poll_writable(cx, |socket| send_fd(socket, fd)))?;
         if sent == 0 {
             return Poll::Ready(Err(io::ErrorKind::WriteZero.into()));
         }
@@ -202,7 +185,7 @@ impl Transport for UnixTransport {
     }
 
     fn peer_closed(&self) -> bool {
-        super::hung_up(self.stream.as_fd())
+        super::hung_up(self.socket.as_fd())
     }
 
     fn poll_flush(&mut self, _cx: &mut Context<'_>) -> Poll<io::Result<()>> {
@@ -210,8 +193,9 @@ impl Transport for UnixTransport {
         Poll::Ready(Ok(()))
     }
 
-    fn poll_shutdown(&mut self, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        Pin::new(&mut self.stream).poll_shutdown(cx)
+    fn poll_shutdown(&mut self, _cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        // Nothing is buffered here: every sendmsg went to the kernel.
+        Poll::Ready(self.socket.shutdown_write())
     }
 }
 
@@ -273,6 +257,6 @@ fn send_fd(socket: BorrowedFd<'_>, fd: BorrowedFd<'_>) -> io::Result<usize> {
         socket,
         &[IoSlice::new(&[0])],
         &mut control,
-        flags::SEND,
+        send_flags(),
     )?)
 }
