@@ -199,10 +199,6 @@ impl<T: Transport> Driver<T> {
             // stretch.
             return false;
         }
-        static SY: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-        if *SY.get_or_init(|| std::env::var_os("VW_SY").is_some()) {
-            std::thread::yield_now();
-        }
         let yielded = std::pin::pin!(tokio::task::yield_now());
         // The first poll of a yield registers the waker and is Pending.
         let _ = yielded.poll(cx);

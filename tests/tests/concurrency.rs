@@ -394,3 +394,31 @@ async fn connect_futures_are_send() {
         "futures that are not Send (cannot be tokio::spawn'ed): {not_send:?}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_calls_with_busy_polling() {
+    // The connection task polls (yielding) while replies are due; every
+    // reply must still reach its own caller, on both runtimes.
+    let client = ConnectOptions::new()
+        .busy_poll(Some(Duration::from_micros(200)))
+        .connect(&test_unix_uri())
+        .await
+        .expect("connect");
+    let exp = Arc::new(Expected::new(&client, "busy", 5).await);
+    run_mixed(&client, &exp, 300).await;
+    exp.undefine(&client).await;
+    client.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn busy_polling_on_a_single_thread_runtime() {
+    let client = ConnectOptions::new()
+        .busy_poll(Some(Duration::from_millis(1)))
+        .connect(&test_unix_uri())
+        .await
+        .expect("connect");
+    let exp = Arc::new(Expected::new(&client, "busy1", 5).await);
+    run_mixed(&client, &exp, 200).await;
+    exp.undefine(&client).await;
+    client.close().await.unwrap();
+}
