@@ -11,7 +11,7 @@
 #   --reps R     runs per implementation, alternating raw, C, virtwire, ...
 #                (default 2); the table keeps the best of the R runs
 #   --threads L  thread counts for the C concurrent mode (default 1,8,64)
-#   --depths L   pipeline depths for the floor (default 5,16,64); a depth
+#   --depths L   pipeline depths for the floor (default 5,8,16,64); a depth
 #                equal to a thread count shares its row in the table
 #   --strict     exit 1 if any target is missed
 #
@@ -30,7 +30,7 @@ cd "$ROOT"
 CALLS=20000
 REPS=2
 THREADS=1,8,64
-DEPTHS=5,16,64
+DEPTHS=5,8,16,64
 STRICT=0
 while [[ $# -gt 0 ]]; do
     case $1 in

@@ -77,7 +77,7 @@ impl Default for ConnectOptions {
 }
 
 impl ConnectOptions {
-    /// Defaults: read-write, 5 calls in flight, no call timeout, keepalive
+    /// Defaults: read-write, 64 calls in flight, no call timeout, keepalive
     /// every 5 s with 6 missed answers allowed (as virsh).
     pub fn new() -> Self {
         Self::default()
@@ -92,7 +92,9 @@ impl ConnectOptions {
     }
 
     /// Calls sent to the daemon before their replies arrive; more wait in
-    /// the client. Match the daemon's `max_client_requests` (default 5).
+    /// the client. The daemon works on `max_client_requests` (default 5)
+    /// of them at a time and leaves the rest in its socket. Default
+    /// [`DEFAULT_MAX_IN_FLIGHT`](virtwire_protocol::conn::DEFAULT_MAX_IN_FLIGHT).
     pub fn max_in_flight(mut self, calls: usize) -> Self {
         self.max_in_flight = calls.max(1);
         self

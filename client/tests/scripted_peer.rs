@@ -273,7 +273,11 @@ async fn a_flood_of_calls_is_held_back_not_buffered_without_bound() {
         tokio::time::sleep(std::time::Duration::from_millis(10)).await;
     }
     let stats = client.stats();
-    assert_eq!(stats.in_flight, 5, "{stats:?}");
+    assert_eq!(
+        stats.in_flight,
+        virtwire::protocol::conn::DEFAULT_MAX_IN_FLIGHT,
+        "{stats:?}"
+    );
     assert_eq!(
         stats.queued, 1024,
         "the client holds back a bounded number: {stats:?}"

@@ -30,11 +30,12 @@ async fn pending_calls_fail_when_the_daemon_is_killed() {
             .expect("calls work before the kill");
     }
 
-    // Freeze the daemon so the calls stay pending (more than the 5 that may
-    // be in flight: the rest wait in the client).
+    // Freeze the daemon so the calls stay pending (more than the
+    // DEFAULT_MAX_IN_FLIGHT that may be in flight: the rest wait in the
+    // client).
     daemon.signal("STOP");
     let mut tasks = Vec::new();
-    for i in 0..12 {
+    for i in 0..virtwire::protocol::conn::DEFAULT_MAX_IN_FLIGHT + 12 {
         let client = client.clone();
         tasks.push(tokio::spawn(async move {
             let result = some_call(&client, i).await;

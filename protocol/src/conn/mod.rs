@@ -43,14 +43,23 @@ use std::time::Instant;
 use stream::{Phase, StreamId, StreamState};
 use table::{Entry, Queued, Table, Then};
 
-/// libvirtd's default `max_client_requests`: calls one client may have in flight.
-pub const DEFAULT_MAX_IN_FLIGHT: usize = 5;
+/// Calls a connection sends before their replies arrive, by default.
+///
+/// libvirtd works on at most `max_client_requests` (default 5) calls of a
+/// client at once and leaves the rest unread in its socket, as libvirt's
+/// C client, which has no cap, relies on. Sending more than 5 keeps the
+/// next calls waiting in the daemon's socket, so a slot the daemon frees is
+/// refilled without a round trip to the client: measured with
+/// `bench/run.sh`, a cap of 16 or 64 carries 25-50 % more calls per second
+/// than 5 at 8 and 64 concurrent callers. Past this cap calls wait in the
+/// client, where cancelling them costs nothing.
+pub const DEFAULT_MAX_IN_FLIGHT: usize = 64;
 
 /// Settings of a [`Connection`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
     /// Calls sent before their replies arrive; more wait in the client.
-    /// Match the daemon's `max_client_requests` (default 5).
+    /// Default [`DEFAULT_MAX_IN_FLIGHT`].
     pub max_in_flight: usize,
     /// Client-initiated keepalive, or `None` to only answer the daemon's pings.
     pub keepalive: Option<KeepaliveConfig>,
