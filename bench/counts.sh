@@ -16,12 +16,16 @@
 #                --vw "busy0=--busy-poll-us 0" (repeatable); "virtwire"
 #                (defaults) always runs
 #   --runtime R  current (default) or multi, for every virtwire variant
+#   --uri URI    C and virtwire connect here instead of the private daemon's
+#                unix socket (e.g. its TLS listener, see bench/tls.sh); the
+#                floor, which speaks only unix, is left out
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 CALLS=20000
 MODES=seq,8,64
 RUNTIME=current
+URI=
 VARIANTS=("virtwire=")
 while [[ $# -gt 0 ]]; do
     case $1 in
@@ -29,6 +33,7 @@ while [[ $# -gt 0 ]]; do
         --modes) MODES=$2; shift 2 ;;
         --vw) VARIANTS+=("$2"); shift 2 ;;
         --runtime) RUNTIME=$2; shift 2 ;;
+        --uri) URI=$2; shift 2 ;;
         -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
         *) echo "bench/counts.sh: unknown argument $1" >&2; exit 2 ;;
     esac
@@ -78,7 +83,11 @@ for mode in "${modes[@]}"; do
     else
         raw=(--skip-sequential --depths "$mode") c=(--skip-sequential --threads "$mode") vw=(--skip-sequential --tasks "$mode")
     fi
-    printf '%-10s %-5s | %8s %8s %8s | %8s %8s %8s\n' raw "$mode" $(count $RAW --calls "$CALLS" --warmup 100 "${raw[@]}")
+    if [[ -n $URI ]]; then
+        c+=(--uri "$URI") vw+=(--uri "$URI")
+    else
+        printf '%-10s %-5s | %8s %8s %8s | %8s %8s %8s\n' raw "$mode" $(count $RAW --calls "$CALLS" --warmup 100 "${raw[@]}")
+    fi
     printf '%-10s %-5s | %8s %8s %8s | %8s %8s %8s\n' C "$mode" $(count $C --calls "$CALLS" --warmup 100 "${c[@]}")
     for variant in "${VARIANTS[@]}"; do
         label=${variant%%=*} args=${variant#*=}

@@ -560,7 +560,7 @@ impl<T: Transport> Future for Driver<T> {
             // Nothing is expected: an idle connection keeps no receive
             // buffer (events and pings find a new one on the next read).
             if this.conn.in_flight() == 0 && this.conn.open_streams() == 0 {
-                this.conn.release_receive_buffer();
+                this.conn.release_idle_memory();
             }
             this.keep_polling(cx);
             return Poll::Pending;

@@ -65,6 +65,18 @@ pub(super) struct Table<W, S, E> {
     fd_replies: usize,
 }
 
+impl<W, S, E> Table<W, S, E> {
+    /// Frees the map's and the queue's memory when they hold nothing.
+    pub(super) fn release_if_empty(&mut self) {
+        if self.entries.is_empty() && self.entries.capacity() > 0 {
+            self.entries = HashMap::new();
+        }
+        if self.queue.is_empty() {
+            self.queue = VecDeque::new();
+        }
+    }
+}
+
 impl<W, S, E> Default for Table<W, S, E> {
     fn default() -> Self {
         Self {

@@ -368,3 +368,30 @@ fn the_receive_buffer_is_released_only_between_messages() {
     feed(&mut c, &reply(2, 4, MessageStatus::Ok, &9u64), now);
     assert_eq!(completions(&mut c).len(), 1);
 }
+
+#[test]
+fn releasing_idle_memory_keeps_everything_pending() {
+    let (mut c, now) = conn(5);
+    // One call answered, one still due: the release must keep the second.
+    c.start_call(call(4), TestWaiter::new(0));
+    c.start_call(call(4), TestWaiter::new(1));
+    transmitted(&mut c);
+    feed(&mut c, &reply(0, 4, MessageStatus::Ok, &7u64), now);
+    assert_eq!(completions(&mut c).len(), 1);
+    c.release_idle_memory();
+    assert_eq!(c.in_flight(), 1);
+    feed(&mut c, &reply(1, 4, MessageStatus::Ok, &8u64), now);
+    let done = completions(&mut c);
+    assert_eq!(done.len(), 1);
+    assert_eq!(
+        xdr::from_bytes::<u64>(done[0].1.as_ref().unwrap().body.clone()).unwrap(),
+        8
+    );
+    // Idle now: everything goes, and the next call works as the first.
+    c.release_idle_memory();
+    assert_eq!(c.receive_buffer().capacity(), 0);
+    c.start_call(call(4), TestWaiter::new(2));
+    assert_eq!(transmitted(&mut c).len(), 1);
+    feed(&mut c, &reply(2, 4, MessageStatus::Ok, &9u64), now);
+    assert_eq!(completions(&mut c).len(), 1);
+}
