@@ -97,7 +97,11 @@ async fn run(args: Args) -> virtwire::Result<()> {
         .max_in_flight(args.max_in_flight)
         .connect(&args.uri)
         .await?;
-    let dom: NonnullDomain = client.domain_lookup_by_name("test".into()).await?;
+    let dom: NonnullDomain = <virtwire::Client as virtwire::remote::Calls>::domain_lookup_by_name(
+        &client,
+        "test".into(),
+    )
+    .await?;
     for _ in 0..2000 {
         client.domain_get_info(dom.clone()).await?;
     }

@@ -35,6 +35,7 @@ mod driver;
 pub mod error;
 pub mod event;
 mod feature;
+pub mod handles;
 mod io;
 mod sasl;
 mod shared;
@@ -55,11 +56,18 @@ pub use error::{
     LibvirtError, Result, SshFailure, SshFailureKind,
 };
 pub use feature::Feature;
+pub use handles::{
+    Domain, DomainCheckpoint, DomainInfo, DomainSnapshot, Interface, Network, NetworkPort,
+    NodeDevice, NwFilter, NwFilterBinding, Secret, StoragePool, StorageVol, Uuid,
+};
 pub use shared::ConnectionStats;
 /// TLS and SASL configuration ([`virtwire_auth`]): credential providers,
 /// PKI files, and the rustls that `tls` URIs use.
 pub use virtwire_auth as auth;
 pub use virtwire_protocol as protocol;
+/// libvirt's enums and flags ([`virtwire_protocol::api`]), which the handle
+/// methods take and return.
+pub use virtwire_protocol::api;
 pub use virtwire_protocol::conn::KeepaliveConfig;
 pub use virtwire_protocol::xdr::XdrString;
 pub use virtwire_protocol::{admin as admin_program, lxc, qemu, remote};

@@ -40,6 +40,7 @@ mod ast;
 mod emit;
 mod error;
 pub mod external;
+mod handles;
 mod handwritten;
 mod lexer;
 mod model;
@@ -52,6 +53,7 @@ use std::path::{Path, PathBuf};
 
 pub use api::ApiConfig;
 pub use error::{Error, ErrorKind, Location};
+pub use handles::HandlesConfig;
 
 /// One `.x` file and how to turn it into a Rust module.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -131,13 +133,18 @@ impl<'a> Config<'a> {
             .collect()
     }
 
-    /// Parses, resolves and emits every program, in order.
-    pub fn generate(&self) -> Result<Vec<GeneratedFile>, Error> {
+    /// Parses and resolves every program, in order.
+    pub(crate) fn model(&self) -> Result<model::Model, Error> {
         let mut inputs = Vec::with_capacity(self.programs.len());
         for (spec, source) in &self.programs {
             inputs.push(self.input(spec, source.as_deref())?);
         }
-        let model = resolve::resolve(&inputs)?;
+        resolve::resolve(&inputs)
+    }
+
+    /// Parses, resolves and emits every program, in order.
+    pub fn generate(&self) -> Result<Vec<GeneratedFile>, Error> {
+        let model = self.model()?;
         Ok((0..model.modules.len())
             .map(|i| GeneratedFile {
                 module: model.modules[i].name.clone(),

@@ -34,7 +34,7 @@ pub async fn test_driver_suite(client: &Client, tag: &str) {
         .domain_lookup_by_name("test".into())
         .await
         .expect("the test driver's `test` domain");
-    let info = client.domain_get_info(test.clone()).await.expect("info");
+    let info = test.get_info().await.expect("info");
     assert!(info.max_mem > 0);
 
     let mut events = client
@@ -46,9 +46,9 @@ pub async fn test_driver_suite(client: &Client, tag: &str) {
         .domain_define_xml(test_domain_xml(&name).as_str().into())
         .await
         .expect("define");
-    client.domain_create(dom.clone()).await.expect("start");
-    client.domain_destroy(dom.clone()).await.expect("destroy");
-    client.domain_undefine(dom).await.expect("undefine");
+    dom.create().await.expect("start");
+    dom.destroy().await.expect("destroy");
+    dom.undefine().await.expect("undefine");
     let mut seen = Vec::new();
     while seen.len() < 4 {
         let event = tokio::time::timeout(Duration::from_secs(10), events.next())
@@ -70,7 +70,7 @@ pub async fn test_driver_suite(client: &Client, tag: &str) {
         ]
     );
 
-    let image = screenshot(client, test).await;
+    let image = screenshot(client, test.into_wire()).await;
     assert!(image.starts_with(b"\x89PNG"), "not a PNG");
 
     let missing = client
