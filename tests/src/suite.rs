@@ -31,7 +31,7 @@ pub async fn test_driver_suite(client: &Client, tag: &str) {
     );
 
     let test = client
-        .domain_lookup_by_name("test".into())
+        .domain_lookup_by_name("test")
         .await
         .expect("the test driver's `test` domain");
     let info = test.get_info().await.expect("info");
@@ -43,7 +43,7 @@ pub async fn test_driver_suite(client: &Client, tag: &str) {
         .expect("subscribe to lifecycle events");
     let name = unique_name(tag);
     let dom = client
-        .domain_define_xml(test_domain_xml(&name).as_str().into())
+        .domain_define_xml(test_domain_xml(&name).as_str())
         .await
         .expect("define");
     dom.create().await.expect("start");
@@ -74,7 +74,7 @@ pub async fn test_driver_suite(client: &Client, tag: &str) {
     assert!(image.starts_with(b"\x89PNG"), "not a PNG");
 
     let missing = client
-        .domain_lookup_by_name(format!("{name}-missing").as_str().into())
+        .domain_lookup_by_name(format!("{name}-missing").as_str())
         .await
         .expect_err("no such domain");
     assert!(missing.is_not_found(), "{missing}");

@@ -27,7 +27,7 @@ impl Expected {
         for _ in 0..n {
             let name = unique_name(test);
             let dom = <virtwire::Client as virtwire::remote::Calls>::domain_define_xml(
-                &client,
+                client,
                 test_domain_xml(&name).into(),
             )
             .await
@@ -36,7 +36,7 @@ impl Expected {
             doms.push(dom);
         }
         let test = <virtwire::Client as virtwire::remote::Calls>::domain_lookup_by_name(
-            &client,
+            client,
             "test".into(),
         )
         .await
@@ -85,7 +85,7 @@ async fn mixed_call(client: &Client, exp: &Expected, i: usize) -> Result<(), Str
         }
         2 => {
             let d = <virtwire::Client as virtwire::remote::Calls>::domain_lookup_by_name(
-                &client,
+                client,
                 dom.name.clone(),
             )
             .await
@@ -97,7 +97,7 @@ async fn mixed_call(client: &Client, exp: &Expected, i: usize) -> Result<(), Str
         3 => {
             let missing = format!("{}-missing-{i}", dom.name);
             match <virtwire::Client as virtwire::remote::Calls>::domain_lookup_by_name(
-                &client,
+                client,
                 missing.as_str().into(),
             )
             .await

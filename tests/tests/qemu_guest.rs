@@ -34,7 +34,7 @@ async fn qemu_client() -> Client {
 /// Destroys and undefines `name`, ignoring "not running" / "not found".
 async fn remove_domain(client: &Client, name: &str) {
     let Ok(dom) =
-        <virtwire::Client as virtwire::remote::Calls>::domain_lookup_by_name(&client, name.into())
+        <virtwire::Client as virtwire::remote::Calls>::domain_lookup_by_name(client, name.into())
             .await
     else {
         return;

@@ -35,7 +35,7 @@ impl Pool {
             dir.display()
         );
         let pool = <virtwire::Client as virtwire::remote::Calls>::storage_pool_create_xml(
-            &client,
+            client,
             xml.as_str().into(),
             0,
         )

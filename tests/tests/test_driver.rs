@@ -35,7 +35,7 @@ async fn check_host_calls(client: &Client) {
     assert!(caps.contains("<capabilities>"), "{caps}");
     assert!(caps.contains("</capabilities>"));
     // The test driver's fixed node: 2 cells × 2 sockets × 2 cores × 2 threads.
-    let node = <virtwire::Client as virtwire::remote::Calls>::node_get_info(&client)
+    let node = <virtwire::Client as virtwire::remote::Calls>::node_get_info(client)
         .await
         .unwrap();
     let model: String = node
@@ -142,19 +142,17 @@ async fn assert_write_denied(client: &Client) {
     // …writes do not.
     let name = unique_name("ro");
     let err = <virtwire::Client as virtwire::remote::Calls>::domain_define_xml(
-        &client,
+        client,
         test_domain_xml(&name).into(),
     )
     .await
     .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Libvirt, "{err:?}");
     assert_eq!(err.code(), Some(ErrorCode::OperationDenied), "{err:?}");
-    let dom = <virtwire::Client as virtwire::remote::Calls>::domain_lookup_by_name(
-        &client,
-        "test".into(),
-    )
-    .await
-    .unwrap();
+    let dom =
+        <virtwire::Client as virtwire::remote::Calls>::domain_lookup_by_name(client, "test".into())
+            .await
+            .unwrap();
     let err = client.domain_suspend(dom).await.unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::OperationDenied), "{err:?}");
     // The connection survives the denial.
