@@ -131,7 +131,7 @@ async fn run(uri: &str) -> virtwire::Result<()> {
     );
     // No flags set: every domain, running or not.
     let domains = client
-        .list_all_domains(1, ConnectListAllDomainsFlags::empty())
+        .list_all_domains(ConnectListAllDomainsFlags::empty())
         .await?;
     println!("{} domain(s)", domains.len());
     for dom in &domains {

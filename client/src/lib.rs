@@ -12,7 +12,7 @@
 //! let dom = client.domain_lookup_by_name("guest").await?;
 //! let info = dom.get_info().await?;
 //! println!("{dom}: state {} memory {} KiB", info.state, info.memory);
-//! for dom in client.list_all_domains(1, ConnectListAllDomainsFlags::ACTIVE).await? {
+//! for dom in client.list_all_domains(ConnectListAllDomainsFlags::ACTIVE).await? {
 //!     println!("{dom} (id {:?}) is running", dom.id());
 //! }
 //! client.close().await?;

@@ -71,13 +71,13 @@ async fn listing_and_lookups() {
     let defined = client.list_defined_domains(1024).await.unwrap();
     assert!(defined.contains(&name), "{defined:?}");
     let inactive = client
-        .list_all_domains(1, ConnectListAllDomainsFlags::INACTIVE)
+        .list_all_domains(ConnectListAllDomainsFlags::INACTIVE)
         .await
         .unwrap();
     assert!(inactive.contains(&dom));
     assert!(!inactive.contains(&test));
     let all = client
-        .list_all_domains(1, ConnectListAllDomainsFlags::empty())
+        .list_all_domains(ConnectListAllDomainsFlags::empty())
         .await
         .unwrap();
     assert!(all.contains(&dom) && all.contains(&test));
@@ -364,7 +364,7 @@ async fn create_then_define_leaves_one_persistent_domain() {
     assert!(dom.is_persistent().await.unwrap());
     assert!(dom.is_active().await.unwrap());
     let all = client
-        .list_all_domains(1, ConnectListAllDomainsFlags::PERSISTENT)
+        .list_all_domains(ConnectListAllDomainsFlags::PERSISTENT)
         .await
         .unwrap();
     assert_eq!(all.iter().filter(|d| d.name() == name).count(), 1);

@@ -65,7 +65,7 @@
 //! | `conn.getInfo()` | `NodeInfo::...` / `conn.get_node_info()` | `client.node_get_info().await?` |
 //! | `conn.listDomainsID()` | `conn.list_domains()` | `client.list_domains(max).await?` |
 //! | `conn.listDefinedDomains()` | `conn.list_defined_domains()` | `client.list_defined_domains(max).await?` |
-//! | `conn.listAllDomains(flags)` | `conn.list_all_domains(flags)` | `client.list_all_domains(1, flags).await?` |
+//! | `conn.listAllDomains(flags)` | `conn.list_all_domains(flags)` | `client.list_all_domains(flags).await?` |
 //! | `conn.lookupByName(name)` | `Domain::lookup_by_name(&conn, name)` | `client.domain_lookup_by_name(name).await?` |
 //! | `conn.lookupByID(id)` | `Domain::lookup_by_id(&conn, id)` | `client.domain_lookup_by_id(id).await?` |
 //! | `conn.lookupByUUIDString(s)` | `Domain::lookup_by_uuid_string(&conn, s)` | `client.domain_lookup_by_uuid_string(s).await?` |

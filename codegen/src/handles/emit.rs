@@ -137,8 +137,14 @@ pub fn module(
             format!("super::{owner}")
         };
         w.blank();
+        let what = if *owner == "Client" {
+            "on no object"
+        } else {
+            "on this object"
+        };
+        let plural = if list.len() == 1 { "" } else { "s" };
         w.doc(&format!(
-            "The generated methods of [`{owner}`]({ty}): one per procedure of the remote\nprogram that acts on it ({} methods).",
+            "The generated methods of [`{owner}`]({ty}), one per procedure of the remote\nprogram that acts {what}: {} method{plural}.",
             list.len()
         ));
         w.block(format!("impl {ty}"), |w| {
@@ -378,16 +384,18 @@ impl Emitter<'_> {
             "self.clone()"
         };
 
-        // The flags type, when the C function names exactly one.
+        // The flags type, when the C function's documentation of `flags`
+        // names exactly one `vir…` type and it is a flags type.
         let flags_type = f.args.iter().find(|a| a.name == "flags").and_then(|a| {
-            let named: HashSet<&String> = a
+            let named: HashSet<&str> = a
                 .info
                 .split(|c: char| !c.is_ascii_alphanumeric())
-                .filter_map(|word| flags.get(word))
+                .filter(|word| word.starts_with("vir"))
                 .collect();
-            (named.len() == 1)
-                .then(|| named.into_iter().next().cloned())
-                .flatten()
+            match named.into_iter().collect::<Vec<_>>()[..] {
+                [only] => flags.get(only).cloned(),
+                _ => None,
+            }
         });
 
         let mut params = vec!["&self".to_owned()];
@@ -396,6 +404,12 @@ impl Emitter<'_> {
             let fname = &field.rust_name;
             if i == 0 && owner.is_some() {
                 inits.push(format!("{fname}: self.wire().clone()"));
+                continue;
+            }
+            // The C functions ask for the list when given somewhere to put
+            // it; a method always returns it.
+            if fname == "need_results" && field.ty == Ty::Prim(Prim::I32) {
+                inits.push(format!("{fname}: 1"));
                 continue;
             }
             let param = self.param(fname, &field.ty, flags_type.as_deref());
