@@ -19,7 +19,7 @@
 //! # Ok(()) }
 //! ```
 //!
-//! libvirt's objects are [handles](handles): [`Domain`], [`Network`],
+//! libvirt's objects are [`handles`]: [`Domain`], [`Network`],
 //! [`StoragePool`], [`StorageVol`], ... each a [`Client`] and the object's
 //! identity, with a method for every libvirt call on the object, named as
 //! in libvirt's C API (`virDomainGetInfo` → [`Domain::get_info`],
