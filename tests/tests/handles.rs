@@ -2,11 +2,15 @@
 //! private libvirtd: the seed operations of issue 8 (item 4), each one line
 //! on a handle, with typed arguments and returns.
 
+use std::collections::HashSet;
+
+use tokio::io::AsyncReadExt;
 use virtwire::api::{
     ConnectListAllDomainsFlags, DomainCreateFlags, DomainDefineFlags, DomainDeviceModifyFlags,
-    DomainMemoryModFlags, DomainShutdownFlagValues, DomainUndefineFlagsValues, DomainVcpuFlags,
-    DomainXmlFlags, NetworkXmlFlags, StorageVolCreateFlags, StorageVolDeleteFlags,
-    TypedParameterFlags,
+    DomainMemoryModFlags, DomainShutdownFlagValues, DomainSnapshotCreateFlags,
+    DomainSnapshotDeleteFlags, DomainSnapshotListFlags, DomainSnapshotXmlFlags,
+    DomainUndefineFlagsValues, DomainVcpuFlags, DomainXmlFlags, NetworkXmlFlags,
+    StorageVolCreateFlags, StorageVolDeleteFlags, TypedParameterFlags,
 };
 use virtwire::{Client, Domain, DomainState, ErrorCode, ErrorKind, Uuid};
 use virtwire_tests::{connect_test, test_domain_xml, test_unix_uri, unique_name};
@@ -240,18 +244,19 @@ async fn stats_of_a_running_domain() {
     // getCPUStats(True): the total (start_cpu -1, one set) ...
     let total = dom
         .get_cpu_stats(8, -1, 1, TypedParameterFlags::STRING_OKAY)
-        .await;
-    // ... and per cpu.
+        .await
+        .unwrap();
+    let fields: Vec<&str> = total.params.iter().map(|p| p.field.as_str()).collect();
+    assert_eq!(fields, ["cpu_time", "user_time", "system_time"]);
+    assert_eq!(total.nparams, 3);
+    // ... and per cpu: `nparams` per cpu, for cpus 0 and 1.
     let per_cpu = dom
         .get_cpu_stats(8, 0, 2, TypedParameterFlags::STRING_OKAY)
-        .await;
-    for stats in [total, per_cpu] {
-        match stats {
-            Ok(stats) => assert!(!stats.params.is_empty(), "{stats:?}"),
-            // The test driver may not implement it: a typed refusal.
-            Err(e) => assert_eq!(e.code(), Some(ErrorCode::NoSupport), "{e:?}"),
-        }
-    }
+        .await
+        .unwrap();
+    let fields: Vec<&str> = per_cpu.params.iter().map(|p| p.field.as_str()).collect();
+    assert_eq!(fields, ["cpu_time", "vcpu_time", "cpu_time", "vcpu_time"]);
+    assert_eq!(per_cpu.nparams, 2);
 
     dom.destroy().await.unwrap();
     client.close().await.unwrap();
@@ -269,10 +274,15 @@ fn target_dev(xml: &str) -> Option<String> {
 async fn get_time_and_scheduler() {
     let client = connect_test().await;
     let test = client.domain_lookup_by_name(TEST_DOMAIN).await.unwrap();
-    match test.get_time(0).await {
-        Ok(t) => assert!(t.seconds > 0, "{t:?}"),
-        Err(e) => assert_eq!(e.code(), Some(ErrorCode::NoSupport), "{e:?}"),
-    }
+    // The test driver's guests all keep the same time.
+    let time = test.get_time(0).await.unwrap();
+    assert_eq!((time.seconds, time.nseconds), (627_319_920, 0));
+    // An inactive domain has no time: a typed error.
+    let dom = define(&client, "time").await;
+    let err = dom.get_time(0).await.unwrap_err();
+    assert_eq!(err.code(), Some(ErrorCode::OperationInvalid), "{err:?}");
+    remove(&dom).await;
+
     let sched = test.get_scheduler_type().await.unwrap();
     assert_eq!(sched.r#type, "fair");
     let params = test.get_scheduler_parameters(sched.nparams).await.unwrap();
@@ -369,5 +379,84 @@ async fn create_then_define_leaves_one_persistent_domain() {
         .unwrap();
     assert_eq!(all.iter().filter(|d| d.name() == name).count(), 1);
     remove(&dom).await;
+    client.close().await.unwrap();
+}
+
+/// Handles are values: equal and hashed by their wire identity whatever
+/// connection they came from, displayed as their name, cheap to clone.
+#[tokio::test]
+async fn handles_are_values() {
+    let one = connect_test().await;
+    let two = connect_test().await;
+    let a = one.domain_lookup_by_name(TEST_DOMAIN).await.unwrap();
+    let b = two.domain_lookup_by_name(TEST_DOMAIN).await.unwrap();
+    assert_eq!(a, b, "same domain through two connections");
+    let set: HashSet<Domain> = [a.clone(), b.clone(), a.clone()].into_iter().collect();
+    assert_eq!(set.len(), 1);
+    assert_eq!(format!("{a}"), TEST_DOMAIN);
+    assert_eq!(a.uuid(), b.uuid());
+    assert_eq!(a.uuid().to_string().len(), 36);
+    // A clone calls through the same connection.
+    let c = a.clone();
+    assert_eq!(c.client().uri(), one.uri());
+    assert!(c.is_active().await.unwrap());
+    let pool = one.storage_pool_lookup_by_name(TEST_POOL).await.unwrap();
+    let by_uuid = two
+        .storage_pool_lookup_by_uuid_string(&pool.uuid().to_string())
+        .await
+        .unwrap();
+    assert_eq!(by_uuid, pool);
+    one.close().await.unwrap();
+    two.close().await.unwrap();
+}
+
+/// A snapshot is a handle of its own, made by and pointing back to its domain.
+#[tokio::test]
+async fn snapshots_are_handles() {
+    let client = connect_test().await;
+    let dom = define(&client, "snap").await;
+    let snap = dom
+        .snapshot_create_xml(
+            "<domainsnapshot><name>first</name></domainsnapshot>",
+            DomainSnapshotCreateFlags::empty(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(snap.name(), "first");
+    assert_eq!(snap.to_string(), "first");
+    assert_eq!(snap.domain(), dom);
+    assert_eq!(dom.snapshot_lookup_by_name("first", 0).await.unwrap(), snap);
+    assert!(dom.has_current_snapshot(0).await.unwrap());
+    assert!(snap.is_current(0).await.unwrap());
+    let xml = snap
+        .get_xml_desc(DomainSnapshotXmlFlags::empty())
+        .await
+        .unwrap();
+    assert!(xml.contains("<name>first</name>"), "{xml}");
+    assert_eq!(
+        dom.list_all_snapshots(DomainSnapshotListFlags::empty())
+            .await
+            .unwrap(),
+        [snap.clone()]
+    );
+    snap.delete(DomainSnapshotDeleteFlags::empty())
+        .await
+        .unwrap();
+    assert!(!dom.has_current_snapshot(0).await.unwrap());
+    remove(&dom).await;
+    client.close().await.unwrap();
+}
+
+/// A stream method returns the `Stream` (and the reply beside it).
+#[tokio::test]
+async fn screenshot_stream_on_a_handle() {
+    let client = connect_test().await;
+    let test = client.domain_lookup_by_name(TEST_DOMAIN).await.unwrap();
+    let (mime, mut stream) = test.screenshot(0, 0).await.unwrap();
+    assert_eq!(mime.as_deref(), Some("image/png"));
+    let mut image = Vec::new();
+    stream.read_to_end(&mut image).await.unwrap();
+    stream.finish().await.unwrap();
+    assert!(image.starts_with(b"\x89PNG"), "not a PNG");
     client.close().await.unwrap();
 }
