@@ -437,7 +437,7 @@ async fn snapshots_are_handles() {
         dom.list_all_snapshots(DomainSnapshotListFlags::empty())
             .await
             .unwrap(),
-        [snap.clone()]
+        std::slice::from_ref(&snap)
     );
     snap.delete(DomainSnapshotDeleteFlags::empty())
         .await

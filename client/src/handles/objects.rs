@@ -21,7 +21,10 @@ macro_rules! handle {
         ///
         /// Cloning is cheap (the client is shared, the identity's strings are
         /// reference-counted). Two handles are equal when their wire
-        /// identities are, whatever connection they came from.
+        /// identities are, whatever connection they came from, so they are
+        /// sound map keys (clippy's `mutable_key_type` sees the client's
+        /// shared state; `ignore-interior-mutability = ["bytes::Bytes", "virtwire::Client"]`
+        /// in `clippy.toml` tells it that the hash never looks there).
         #[derive(Clone)]
         pub struct $name {
             client: Client,
@@ -85,6 +88,11 @@ macro_rules! handle {
 
 handle! {
     /// A domain (`virDomainPtr`): a virtual machine, running or defined.
+    ///
+    /// Its identity includes the ID it had when the handle was made (-1
+    /// when inactive), so the handles of one domain from before and after
+    /// it starts differ; compare [`uuid`](Self::uuid)s to tell domains
+    /// apart across state changes.
     Domain(remote::NonnullDomain, "virDomainPtr");
     hash |w| (&*w.name, &w.uuid, w.id);
     display |w, f| f.write_str(&w.name);
