@@ -587,10 +587,64 @@ impl Emitter<'_> {
     }
 }
 
-/// The first sentence of a C function's documentation, as Markdown.
+/// The first sentence of a C function's documentation, as Markdown: up to
+/// the first period followed by a space or the end of the first paragraph,
+/// cut at a word after 200 characters.
 fn summary(info: &str) -> Option<String> {
-    let flat: String = info.split_whitespace().collect::<Vec<_>>().join(" ");
-    let end = flat.find(". ").map_or(flat.len(), |i| i + 1);
-    let first = flat[..end].trim_end_matches(':');
-    crate::api::doc::paragraph(first)
+    let paragraph = info.trim().split("\n\n").next().unwrap_or_default();
+    let flat: String = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut first = match flat.find(". ") {
+        Some(i) => flat[..=i].to_owned(),
+        None => flat,
+    };
+    const LIMIT: usize = 200;
+    if first.len() > LIMIT {
+        let cut = first[..first.floor_char_boundary_at(LIMIT)]
+            .rfind(' ')
+            .unwrap_or(LIMIT);
+        first.truncate(cut);
+        first.push_str(" ...");
+    }
+    crate::api::doc::paragraph(first.trim_end_matches(':'))
+}
+
+/// `str::floor_char_boundary`, which is not stable yet.
+trait FloorCharBoundary {
+    fn floor_char_boundary_at(&self, index: usize) -> usize;
+}
+
+impl FloorCharBoundary for String {
+    fn floor_char_boundary_at(&self, index: usize) -> usize {
+        (0..=index.min(self.len()))
+            .rev()
+            .find(|&i| self.is_char_boundary(i))
+            .unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_ignore_case_and_underscores() {
+        assert_eq!(key("DomainGetXMLDesc"), "domaingetxmldesc");
+        assert_eq!(key("domain_get_xml_desc"), "domaingetxmldesc");
+    }
+
+    #[test]
+    fn summaries_are_one_sentence_of_the_first_paragraph() {
+        assert_eq!(
+            summary("Extract information\nabout a domain. Note that ...").as_deref(),
+            Some("Extract information about a domain.")
+        );
+        assert_eq!(
+            summary("List the leases:\n\n- one\n- two").as_deref(),
+            Some("List the leases")
+        );
+        let long = format!("{} end", "word ".repeat(60));
+        let cut = summary(&long).unwrap();
+        assert!(cut.len() < 210 && cut.ends_with(" ..."), "{cut}");
+        assert_eq!(summary("  "), None);
+    }
 }
