@@ -71,8 +71,8 @@ pub use error::{
 };
 pub use feature::Feature;
 pub use handles::{
-    Domain, DomainCheckpoint, DomainInfo, DomainSnapshot, Interface, Network, NetworkPort,
-    NodeDevice, NwFilter, NwFilterBinding, Secret, StoragePool, StorageVol, Uuid,
+    Domain, DomainCheckpoint, DomainInfo, DomainSnapshot, DomainStateInfo, Interface, Network,
+    NetworkPort, NodeDevice, NwFilter, NwFilterBinding, Secret, StoragePool, StorageVol, Uuid,
 };
 pub use shared::ConnectionStats;
 /// TLS and SASL configuration ([`virtwire_auth`]): credential providers,

@@ -117,6 +117,7 @@ async fn define_create_shutdown_undefine_with_flags() {
     assert!(!dom.is_active().await.unwrap());
     assert_eq!(dom.id(), None);
     assert_eq!(dom.get_info().await.unwrap().state, DomainState::Shutoff);
+    assert_eq!(dom.get_state(0).await.unwrap().state, DomainState::Shutoff);
 
     dom.create_with_flags(DomainCreateFlags::empty())
         .await
@@ -124,6 +125,9 @@ async fn define_create_shutdown_undefine_with_flags() {
     assert!(dom.is_active().await.unwrap());
     let info = dom.get_info().await.unwrap();
     assert_eq!(info.state, DomainState::Running);
+    let state = dom.get_state(0).await.unwrap();
+    // VIR_DOMAIN_RUNNING_BOOTED
+    assert_eq!((state.state, state.reason), (DomainState::Running, 1));
     assert_eq!(info.max_mem, 65536);
     assert_eq!(info.nr_virt_cpu, 2);
     // The handle was made while the domain was inactive; a fresh lookup

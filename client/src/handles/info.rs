@@ -1,7 +1,7 @@
 //! Typed returns written by hand where generating them would be contrived.
 
 use crate::DomainState;
-use virtwire_protocol::remote::DomainGetInfoRet;
+use virtwire_protocol::remote::{DomainGetInfoRet, DomainGetStateRet};
 
 /// What [`Domain::get_info`](super::Domain::get_info) returns (`virDomainInfo`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -26,6 +26,26 @@ impl From<DomainGetInfoRet> for DomainInfo {
             memory: ret.memory,
             nr_virt_cpu: u32::from(ret.nr_virt_cpu),
             cpu_time: ret.cpu_time,
+        }
+    }
+}
+
+/// What [`Domain::get_state`](super::Domain::get_state) returns: the state
+/// and why the domain is in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct DomainStateInfo {
+    /// The running state.
+    pub state: DomainState,
+    /// The reason, a value of the `virDomain<State>Reason` enum of `state`
+    /// (`virDomainRunningReason`, `virDomainShutoffReason`, ...).
+    pub reason: i32,
+}
+
+impl From<DomainGetStateRet> for DomainStateInfo {
+    fn from(ret: DomainGetStateRet) -> Self {
+        Self {
+            state: DomainState::from_raw(ret.state),
+            reason: ret.reason,
         }
     }
 }

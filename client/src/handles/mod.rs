@@ -34,7 +34,8 @@
 //! flags of [`virtwire_protocol::api`] where libvirt documents a single
 //! flags type for the `flags` argument (`u32` otherwise). Returns are typed:
 //! handles for objects, `String` for names and XML, `bool` for the `is_*`,
-//! `has_*` and `get_autostart` calls, [`Uuid`], [`DomainInfo`], and the
+//! `has_*` and `get_autostart` calls, [`Uuid`], [`DomainInfo`],
+//! [`DomainStateInfo`], and the
 //! generated reply structs (`remote::DomainBlockStatsRet`, ...) for the
 //! rest. Procedures that open a data stream return a
 //! [`Stream`](crate::stream::Stream).
@@ -128,7 +129,7 @@ mod objects;
 mod uuid;
 
 pub use generated::{GENERATED, SKIPPED};
-pub use info::DomainInfo;
+pub use info::{DomainInfo, DomainStateInfo};
 pub use objects::{
     Domain, DomainCheckpoint, DomainSnapshot, Interface, Network, NetworkPort, NodeDevice,
     NwFilter, NwFilterBinding, Secret, StoragePool, StorageVol,

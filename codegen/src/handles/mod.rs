@@ -181,7 +181,10 @@ pub const SKIPPED: &[(&str, &str)] = &[
 /// Procedures whose return value is converted by hand-written code:
 /// `(procedure, Rust type)`; the type implements `From` of the whole `_ret`
 /// struct.
-pub const RETURN_OVERRIDES: &[(&str, &str)] = &[("domain_get_info", "super::DomainInfo")];
+pub const RETURN_OVERRIDES: &[(&str, &str)] = &[
+    ("domain_get_info", "super::DomainInfo"),
+    ("domain_get_state", "super::DomainStateInfo"),
+];
 
 /// The procedures that return a C `int` used as a boolean besides the
 /// `is_*` and `has_*` ones.
