@@ -1,5 +1,6 @@
 //! Generates the object handles' methods (`handles.rs`) from libvirt's
-//! `remote_protocol.x` and `libvirt-api.xml`, the same files the protocol
+//! `remote_protocol.x`, `qemu_protocol.x` and `lxc_protocol.x` and their API
+//! XML (`libvirt-api.xml`, ...), the same files the protocol
 //! crate is generated from: `../protocol/xdr/` and `../protocol/api/`, or
 //! `LIBVIRT_SOURCE` and `LIBVIRT_API_DIR` when set.
 
@@ -15,15 +16,18 @@ fn main() -> ExitCode {
     let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("set by cargo"));
     let protocol = manifest_dir.join("../protocol");
-    let remote = match std::env::var_os("LIBVIRT_SOURCE") {
-        Some(root) => PathBuf::from(root).join("src/remote/remote_protocol.x"),
-        None => protocol.join("xdr/remote_protocol.x"),
+    let x = |file: &str| match std::env::var_os("LIBVIRT_SOURCE") {
+        Some(root) => PathBuf::from(root).join("src/remote").join(file),
+        None => protocol.join("xdr").join(file),
     };
-    let api = match std::env::var_os("LIBVIRT_API_DIR") {
-        Some(dir) => PathBuf::from(dir).join("libvirt-api.xml"),
-        None => protocol.join("api/libvirt-api.xml"),
+    let api = |file: &str| match std::env::var_os("LIBVIRT_API_DIR") {
+        Some(dir) => PathBuf::from(dir).join(file),
+        None => protocol.join("api").join(file),
     };
-    let config = HandlesConfig::new("handles", remote, api);
+    let mut config = HandlesConfig::new("handles", x("remote_protocol.x"), api("libvirt-api.xml"));
+    config
+        .program("qemu", x("qemu_protocol.x"), api("libvirt-qemu-api.xml"))
+        .program("lxc", x("lxc_protocol.x"), api("libvirt-lxc-api.xml"));
     for path in config.input_paths() {
         println!("cargo:rerun-if-changed={}", path.display());
         if !path.is_file() {

@@ -7,10 +7,10 @@ use std::collections::HashSet;
 use tokio::io::AsyncReadExt;
 use virtwire::api::{
     ConnectListAllDomainsFlags, DomainCreateFlags, DomainDefineFlags, DomainDeviceModifyFlags,
-    DomainMemoryModFlags, DomainShutdownFlagValues, DomainSnapshotCreateFlags,
-    DomainSnapshotDeleteFlags, DomainSnapshotListFlags, DomainSnapshotXmlFlags,
-    DomainUndefineFlagsValues, DomainVcpuFlags, DomainXmlFlags, NetworkXmlFlags,
-    StorageVolCreateFlags, StorageVolDeleteFlags, TypedParameterFlags,
+    DomainMemoryModFlags, DomainQemuMonitorCommandFlags, DomainShutdownFlagValues,
+    DomainSnapshotCreateFlags, DomainSnapshotDeleteFlags, DomainSnapshotListFlags,
+    DomainSnapshotXmlFlags, DomainUndefineFlagsValues, DomainVcpuFlags, DomainXmlFlags,
+    NetworkXmlFlags, StorageVolCreateFlags, StorageVolDeleteFlags, TypedParameterFlags,
 };
 use virtwire::{Client, Domain, DomainState, ErrorCode, ErrorKind, Uuid};
 use virtwire_tests::{connect_test, test_domain_xml, test_unix_uri, unique_name};
@@ -340,6 +340,28 @@ async fn networks_and_pools() {
     assert_eq!(found, vol);
     assert_eq!(found.pool_name(), TEST_POOL);
     vol.delete(StorageVolDeleteFlags::empty()).await.unwrap();
+    client.close().await.unwrap();
+}
+
+/// The qemu program's calls are handle methods too; the test driver has no
+/// monitor, and says so with a typed error.
+#[tokio::test]
+async fn qemu_calls_on_a_handle() {
+    let client = connect_test().await;
+    let test = client.domain_lookup_by_name(TEST_DOMAIN).await.unwrap();
+    let err = test
+        .qemu_monitor_command(
+            r#"{"execute":"query-status"}"#,
+            DomainQemuMonitorCommandFlags::empty(),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), Some(ErrorCode::NoSupport), "{err:?}");
+    let err = test
+        .qemu_agent_command(r#"{"execute":"guest-ping"}"#, -2, 0)
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), Some(ErrorCode::NoSupport), "{err:?}");
     client.close().await.unwrap();
 }
 

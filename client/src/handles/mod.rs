@@ -40,15 +40,22 @@
 //! rest. Procedures that open a data stream return a
 //! [`Stream`](crate::stream::Stream).
 //!
+//! The qemu and lxc programs' procedures are here too, with the program in
+//! their names as in the C names: `virDomainQemuMonitorCommand` is
+//! [`Domain::qemu_monitor_command`], `virDomainQemuAgentCommand`
+//! [`Domain::qemu_agent_command`], `virDomainLxcOpenNamespace`
+//! [`Domain::lxc_open_namespace`].
+//!
 //! Left out, and still reachable through the raw
-//! [`remote::Calls`](virtwire_protocol::remote::Calls) layer: the
-//! procedures listed in [`SKIPPED`] (event registration, which
-//! [`event`](crate::event) wraps; opening and closing, which
+//! [`remote::Calls`](virtwire_protocol::remote::Calls),
+//! [`qemu::Calls`](virtwire_protocol::qemu::Calls) and
+//! [`lxc::Calls`](virtwire_protocol::lxc::Calls) layer: the procedures
+//! listed in [`SKIPPED`] (event registration, which [`event`](crate::event)
+//! wraps; opening and closing, which
 //! [`Client::connect`](crate::Client::connect) and
 //! [`Client::close`](crate::Client::close) do; and the procedures that are
-//! not a public C function, such as the migration phases), and the qemu and
-//! lxc programs ([`qemu::Calls`](virtwire_protocol::qemu::Calls),
-//! [`lxc::Calls`](virtwire_protocol::lxc::Calls)).
+//! not a public C function, such as the migration phases and `auth_*`).
+//! [`GENERATED`] counts the methods per type.
 //!
 //! # Coming from libvirt-python or the `virt` crate
 //!

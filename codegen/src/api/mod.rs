@@ -101,13 +101,15 @@ impl<'a> ApiConfig<'a> {
     }
 }
 
-/// The flags types of one API XML file: C name → Rust name
-/// (`virDomainXMLFlags` → `DomainXmlFlags`).
+/// The flags types of API XML files given as `(file name, text)`: C name →
+/// Rust name (`virDomainXMLFlags` → `DomainXmlFlags`).
 pub(crate) fn flags_types(
-    name: &str,
-    text: &str,
+    files: &[(String, String)],
 ) -> Result<std::collections::HashMap<String, String>, Error> {
-    let raw = vec![(name.to_owned(), xml::read(name, text)?)];
+    let mut raw = Vec::with_capacity(files.len());
+    for (name, text) in files {
+        raw.push((name.clone(), xml::read(name, text)?));
+    }
     let model = model::resolve(&raw)?;
     Ok(model
         .types

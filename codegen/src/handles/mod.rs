@@ -103,9 +103,10 @@ pub const HANDLES: &[HandleSpec] = &[
 ];
 
 /// Procedures with a public C function that are deliberately not
-/// generated, and why. Procedures without a public C function of the same
-/// name (migration phases, `auth_*`, ...) are skipped as well, with the
-/// reason "no public C function".
+/// generated, and why; those of programs other than remote are named with
+/// their module first (`qemu_connect_...`). Procedures without a public C
+/// function of the same name (migration phases, `auth_*`, ...) are skipped
+/// as well, with the reason "no public C function".
 pub const SKIPPED: &[(&str, &str)] = &[
     (
         "connect_open",
@@ -176,6 +177,14 @@ pub const SKIPPED: &[(&str, &str)] = &[
         "connect_unregister_close_callback",
         "events: `Client::connection_closed_events`",
     ),
+    (
+        "qemu_connect_domain_monitor_event_register",
+        "events: `Client::qemu_monitor_events`",
+    ),
+    (
+        "qemu_connect_domain_monitor_event_deregister",
+        "events: `Client::qemu_monitor_events`",
+    ),
 ];
 
 /// Procedures whose return value is converted by hand-written code:
@@ -195,13 +204,16 @@ pub const BOOL_RETURNS: &[&str] = &[
     "interface_is_active",
 ];
 
-/// The remote program's `.x` file and libvirt's `libvirt-api.xml`, and the
-/// module to make of them.
+/// The remote program's `.x` file and libvirt's `libvirt-api.xml`, the
+/// programs that build on it (qemu, lxc) with their API XML, and the module
+/// to make of them.
 #[derive(Debug, Clone)]
 pub struct HandlesConfig<'a> {
     module: &'a str,
     remote: PathBuf,
     api: PathBuf,
+    /// `(module, .x file, API XML file)`
+    extra: Vec<(&'a str, PathBuf, PathBuf)>,
 }
 
 impl<'a> HandlesConfig<'a> {
@@ -212,16 +224,52 @@ impl<'a> HandlesConfig<'a> {
             module,
             remote: remote.into(),
             api: api.into(),
+            extra: Vec::new(),
         }
+    }
+
+    /// Adds a program that uses the remote program's types, named `module`
+    /// (`qemu`: `qemu_protocol.x`, its types prefixed `qemu_`, its
+    /// procedures `QEMU_PROC_*`) with its API XML (`libvirt-qemu-api.xml`).
+    /// Its procedures become methods with the module in their names:
+    /// `QEMU_PROC_DOMAIN_MONITOR_COMMAND` ↔ `virDomainQemuMonitorCommand` is
+    /// `Domain::qemu_monitor_command`.
+    pub fn program(
+        &mut self,
+        module: &'a str,
+        x: impl Into<PathBuf>,
+        api: impl Into<PathBuf>,
+    ) -> &mut Self {
+        self.extra.push((module, x.into(), api.into()));
+        self
     }
 
     /// The files read (for `cargo:rerun-if-changed`).
     pub fn input_paths(&self) -> Vec<&Path> {
-        vec![self.remote.as_path(), self.api.as_path()]
+        let mut paths = vec![self.remote.as_path(), self.api.as_path()];
+        for (_, x, api) in &self.extra {
+            paths.push(x.as_path());
+            paths.push(api.as_path());
+        }
+        paths
     }
 
-    /// Reads both files and emits the handle methods.
+    /// Reads the files and emits the handle methods.
     pub fn generate(&self) -> Result<GeneratedFile, Error> {
+        let names: Vec<[String; 5]> = self
+            .extra
+            .iter()
+            .map(|(m, _, _)| {
+                let upper = m.to_ascii_uppercase();
+                [
+                    format!("{m}_"),
+                    format!("{m}_procedure"),
+                    format!("{upper}_PROC_"),
+                    format!("{upper}_PROGRAM"),
+                    format!("{upper}_PROTOCOL_VERSION"),
+                ]
+            })
+            .collect();
         let mut config = Config::new();
         config.program(ProgramSpec {
             module: "remote",
@@ -233,15 +281,31 @@ impl<'a> HandlesConfig<'a> {
             version_const: Some("REMOTE_PROTOCOL_VERSION"),
             all_messages: false,
         });
+        for ((module, x, _), n) in self.extra.iter().zip(&names) {
+            config.program(ProgramSpec {
+                module,
+                path: x.clone(),
+                type_prefix: &n[0],
+                proc_enum: Some(&n[1]),
+                proc_prefix: Some(&n[2]),
+                program_const: Some(&n[3]),
+                version_const: Some(&n[4]),
+                all_messages: false,
+            });
+        }
         let model = config.model()?;
-        let text =
-            std::fs::read_to_string(&self.api).map_err(|e| Error::io(&self.api, "read", e))?;
-        let name = self.api.file_name().map_or_else(
-            || self.api.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        let functions = functions::read(&name, &text)?;
-        let flags = crate::api::flags_types(&name, &text)?;
+        let mut functions = Vec::new();
+        let mut api_files = Vec::new();
+        for path in std::iter::once(&self.api).chain(self.extra.iter().map(|(_, _, api)| api)) {
+            let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, "read", e))?;
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            functions.extend(functions::read(&name, &text)?);
+            api_files.push((name, text));
+        }
+        let flags = crate::api::flags_types(&api_files)?;
         let code = emit::module(&model, &functions, &flags)?;
         Ok(GeneratedFile {
             module: self.module.to_owned(),
