@@ -28,6 +28,11 @@
 //! [`ApiConfig`] does the same for libvirt's API XML descriptions: one
 //! module of enums and `bitflags` types.
 //!
+//! [`HandlesConfig`] reads the remote (and qemu, lxc) programs and their API
+//! XML and emits the methods of `virtwire`'s object handles (`Domain`,
+//! `Network`, ...): one per procedure with a public C function, named after
+//! it (see the `handles` module for the rules and what is skipped).
+//!
 //! The generated code expects to be `include!`d in a `pub mod <module>` of a
 //! crate with the XDR runtime at `crate::xdr` and `ProcedureInfo`,
 //! `Procedure`, `Event`, `BodyPart`, `ProcedureKind`, `StreamDirection` and
