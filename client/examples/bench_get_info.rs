@@ -121,7 +121,8 @@ async fn run(args: Args) -> virtwire::Result<()> {
         options = options.busy_poll(Some(Duration::from_micros(us)));
     }
     let client = options.connect(&args.uri).await?;
-    let dom: NonnullDomain = client.domain_lookup_by_name("test".into()).await?;
+    // The raw layer below, as before the handles: the same frames as C's.
+    let dom: NonnullDomain = client.domain_lookup_by_name("test").await?.into_wire();
     for _ in 0..args.warmup {
         client.domain_get_info(dom.clone()).await?;
     }

@@ -7,15 +7,10 @@
 
 mod support;
 
-use virtwire::prelude::*;
-use virtwire::remote::{DomainMemoryStat, NonnullDomain};
-use virtwire::{Client, DomainState};
-use virtwire_xml::{View, domain::Domain};
-
-/// `VIR_CONNECT_LIST_DOMAINS_*`: none set means all domains.
-const ALL_DOMAINS: u32 = 0;
-/// `VIR_TYPED_PARAM_STRING_OKAY`, which the C library adds to getters.
-const TYPED_PARAM_STRING_OKAY: u32 = 4;
+use virtwire::api::{ConnectListAllDomainsFlags, DomainXmlFlags, TypedParameterFlags};
+use virtwire::remote::DomainMemoryStat;
+use virtwire::{Client, Domain, DomainState};
+use virtwire_xml::View;
 
 /// libvirt-python's `memoryStats()` keys, by `VIR_DOMAIN_MEMORY_STAT_*` tag.
 const MEMORY_STAT_NAMES: &[&str] = &[
@@ -36,7 +31,7 @@ const MEMORY_STAT_NAMES: &[&str] = &[
 
 /// The disks' and interfaces' target devices, read through typed XML.
 fn target_devs(xml: &str) -> (Vec<String>, Vec<String>) {
-    let Ok(domain) = Domain::from_xml(xml) else {
+    let Ok(domain) = virtwire_xml::domain::Domain::from_xml(xml) else {
         return (Vec::new(), Vec::new());
     };
     let Some(devices) = domain.devices() else {
@@ -51,34 +46,24 @@ fn target_devs(xml: &str) -> (Vec<String>, Vec<String>) {
     (disks, nics)
 }
 
-async fn print_stats(client: &Client, dom: &NonnullDomain) -> virtwire::Result<()> {
-    // getCPUStats(True): the total over all cpus (start_cpu -1, one set).
-    match client
-        .domain_get_cpu_stats(dom.clone(), 0, -1, 1, TYPED_PARAM_STRING_OKAY)
-        .await
-    {
+async fn print_stats(dom: &Domain) -> virtwire::Result<()> {
+    // getCPUStats(True): the total over all cpus (start_cpu -1, one set);
+    // asking for 0 parameters first gives their number.
+    let flags = TypedParameterFlags::STRING_OKAY;
+    match dom.get_cpu_stats(0, -1, 1, flags).await {
         Ok(count) => {
-            let stats = client
-                .domain_get_cpu_stats(
-                    dom.clone(),
-                    count.nparams as u32,
-                    -1,
-                    1,
-                    TYPED_PARAM_STRING_OKAY,
-                )
+            let stats = dom
+                .get_cpu_stats(count.nparams as u32, -1, 1, flags)
                 .await?;
             let params: Vec<String> = stats.params.iter().map(ToString::to_string).collect();
             println!("    cpu:       {}", params.join(" "));
         }
         Err(e) => println!("    cpu:       n/a ({e})"),
     }
-    let xml = client.domain_get_xml_desc(dom.clone(), 0).await?;
+    let xml = dom.get_xml_desc(DomainXmlFlags::empty()).await?;
     let (disks, nics) = target_devs(&xml);
     for disk in disks {
-        match client
-            .domain_block_stats(dom.clone(), disk.as_str().into())
-            .await
-        {
+        match dom.block_stats(&disk).await {
             Ok(s) => println!(
                 "    block {disk}: rd_req={} rd_bytes={} wr_req={} wr_bytes={} errs={}",
                 s.rd_req, s.rd_bytes, s.wr_req, s.wr_bytes, s.errs
@@ -87,10 +72,7 @@ async fn print_stats(client: &Client, dom: &NonnullDomain) -> virtwire::Result<(
         }
     }
     for nic in nics {
-        match client
-            .domain_interface_stats(dom.clone(), nic.as_str().into())
-            .await
-        {
+        match dom.interface_stats(&nic).await {
             Ok(s) => println!(
                 "    net {nic}: rx_bytes={} rx_packets={} tx_bytes={} tx_packets={} errs={}/{} drop={}/{}",
                 s.rx_bytes,
@@ -105,10 +87,7 @@ async fn print_stats(client: &Client, dom: &NonnullDomain) -> virtwire::Result<(
             Err(e) => println!("    net {nic}: n/a ({e})"),
         }
     }
-    match client
-        .domain_memory_stats(dom.clone(), MEMORY_STAT_NAMES.len() as u32, 0)
-        .await
-    {
+    match dom.memory_stats(MEMORY_STAT_NAMES.len() as u32, 0).await {
         Ok(stats) => {
             let named: Vec<String> = stats
                 .iter()
@@ -141,36 +120,33 @@ async fn main() {
 
 async fn run(uri: &str) -> virtwire::Result<()> {
     let client = Client::connect(uri).await?;
-    let version = client.connect_get_lib_version().await?;
+    let version = client.get_lib_version().await?;
     println!(
         "connected to {} on {} (libvirt {}.{}.{})",
         client.uri(),
-        client.connect_get_hostname().await?,
+        client.get_hostname().await?,
         version / 1_000_000,
         version / 1000 % 1000,
         version % 1000
     );
-    let list = client.connect_list_all_domains(1, ALL_DOMAINS).await?;
-    println!("{} domain(s)", list.domains.len());
-    for dom in &list.domains {
-        let info = client.domain_get_info(dom.clone()).await?;
-        let state = DomainState::from_raw(i32::from(info.state));
-        let id = if dom.id >= 0 {
-            dom.id.to_string()
-        } else {
-            "-".into()
-        };
+    // No flags set: every domain, running or not.
+    let domains = client
+        .list_all_domains(ConnectListAllDomainsFlags::empty())
+        .await?;
+    println!("{} domain(s)", domains.len());
+    for dom in &domains {
+        let info = dom.get_info().await?;
+        let id = dom.id().map_or_else(|| "-".into(), |id| id.to_string());
         println!(
-            "  {} (id {id}): {}, {} vcpu(s), memory {} KiB of {} KiB, cpu time {:.3} s",
-            dom.name,
-            state.virsh_name(),
+            "  {dom} (id {id}): {}, {} vcpu(s), memory {} KiB of {} KiB, cpu time {:.3} s",
+            info.state.virsh_name(),
             info.nr_virt_cpu,
             info.memory,
             info.max_mem,
             info.cpu_time as f64 / 1e9
         );
-        if state == DomainState::Running {
-            print_stats(&client, dom).await?;
+        if info.state == DomainState::Running {
+            print_stats(dom).await?;
         }
     }
     client.close().await

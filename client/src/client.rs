@@ -54,7 +54,8 @@ impl std::fmt::Debug for Client {
 impl Client {
     /// Calls procedure `P` with `args` and decodes its reply.
     ///
-    /// The generated methods (`client.domain_get_info(…)`) are thin wrappers
+    /// The generated methods (the handles' `dom.get_info()` and the raw
+    /// layer's `client.domain_get_info(…)`) are thin wrappers
     /// around this.
     pub async fn call<P: Procedure>(&self, args: &P::Args) -> Result<P::Ret> {
         let info = P::INFO;

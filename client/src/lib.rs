@@ -5,22 +5,36 @@
 //! modular daemons, without linking `libvirt.so`.
 //!
 //! ```no_run
-//! use virtwire::prelude::*;
+//! use virtwire::api::ConnectListAllDomainsFlags;
 //!
 //! # async fn demo() -> virtwire::Result<()> {
 //! let client = virtwire::Client::connect("qemu:///system").await?;
-//! let dom = client.domain_lookup_by_name("guest".into()).await?;
-//! let info = client.domain_get_info(dom).await?;
-//! println!("state {} memory {} KiB", info.state, info.memory);
+//! let dom = client.domain_lookup_by_name("guest").await?;
+//! let info = dom.get_info().await?;
+//! println!("{dom}: state {} memory {} KiB", info.state, info.memory);
+//! for dom in client.list_all_domains(ConnectListAllDomainsFlags::ACTIVE).await? {
+//!     println!("{dom} (id {:?}) is running", dom.id());
+//! }
 //! client.close().await?;
 //! # Ok(()) }
 //! ```
 //!
-//! Every procedure of the remote, qemu and lxc programs is a method of
-//! [`Client`] through the generated [`remote::Calls`], [`qemu::Calls`] and
-//! [`lxc::Calls`] traits (import them with [`prelude`]); the admin program is
-//! [`AdminClient`]. Names follow libvirt's: `REMOTE_PROC_DOMAIN_GET_INFO` is
-//! `domain_get_info`.
+//! libvirt's objects are [`handles`]: [`Domain`], [`Network`],
+//! [`StoragePool`], [`StorageVol`], ... each a [`Client`] and the object's
+//! identity, with a method for every libvirt call on the object, named as
+//! in libvirt's C API (`virDomainGetInfo` → [`Domain::get_info`],
+//! `virConnectListAllDomains` → [`Client::list_all_domains`]). The
+//! [`handles`] module maps libvirt-python and `virt` crate calls to them.
+//!
+//! Underneath, every procedure of the remote, qemu and lxc programs is a
+//! method of [`Client`] through the generated [`remote::Calls`],
+//! [`qemu::Calls`] and [`lxc::Calls`] traits (import them with [`prelude`]),
+//! taking and returning the wire types; the admin program is
+//! [`AdminClient`]. There names follow the procedures':
+//! `REMOTE_PROC_DOMAIN_GET_INFO` is `domain_get_info`. Where a handle method
+//! of [`Client`] has the same name as a trait method
+//! (`domain_lookup_by_name`), method syntax picks the handle method; call
+//! the trait's as `remote::Calls::domain_lookup_by_name(&client, ...)`.
 //!
 //! Cargo feature `russh` (off by default) runs `libssh` and `libssh2` URIs
 //! in-process with russh (ring backend): no `ssh` binary needed. Without
@@ -35,6 +49,7 @@ mod driver;
 pub mod error;
 pub mod event;
 mod feature;
+pub mod handles;
 mod io;
 mod sasl;
 mod shared;
@@ -55,11 +70,18 @@ pub use error::{
     LibvirtError, Result, SshFailure, SshFailureKind,
 };
 pub use feature::Feature;
+pub use handles::{
+    Domain, DomainCheckpoint, DomainInfo, DomainSnapshot, DomainStateInfo, Interface, Network,
+    NetworkPort, NodeDevice, NwFilter, NwFilterBinding, Secret, StoragePool, StorageVol, Uuid,
+};
 pub use shared::ConnectionStats;
 /// TLS and SASL configuration ([`virtwire_auth`]): credential providers,
 /// PKI files, and the rustls that `tls` URIs use.
 pub use virtwire_auth as auth;
 pub use virtwire_protocol as protocol;
+/// libvirt's enums and flags ([`virtwire_protocol::api`]), which the handle
+/// methods take and return.
+pub use virtwire_protocol::api;
 pub use virtwire_protocol::conn::KeepaliveConfig;
 pub use virtwire_protocol::xdr::XdrString;
 pub use virtwire_protocol::{admin as admin_program, lxc, qemu, remote};

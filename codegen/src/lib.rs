@@ -28,6 +28,11 @@
 //! [`ApiConfig`] does the same for libvirt's API XML descriptions: one
 //! module of enums and `bitflags` types.
 //!
+//! [`HandlesConfig`] reads the remote (and qemu, lxc) programs and their API
+//! XML and emits the methods of `virtwire`'s object handles (`Domain`,
+//! `Network`, ...): one per procedure with a public C function, named after
+//! it (see the `handles` module for the rules and what is skipped).
+//!
 //! The generated code expects to be `include!`d in a `pub mod <module>` of a
 //! crate with the XDR runtime at `crate::xdr` and `ProcedureInfo`,
 //! `Procedure`, `Event`, `BodyPart`, `ProcedureKind`, `StreamDirection` and
@@ -40,6 +45,7 @@ mod ast;
 mod emit;
 mod error;
 pub mod external;
+mod handles;
 mod handwritten;
 mod lexer;
 mod model;
@@ -52,6 +58,7 @@ use std::path::{Path, PathBuf};
 
 pub use api::ApiConfig;
 pub use error::{Error, ErrorKind, Location};
+pub use handles::HandlesConfig;
 
 /// One `.x` file and how to turn it into a Rust module.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -131,13 +138,18 @@ impl<'a> Config<'a> {
             .collect()
     }
 
-    /// Parses, resolves and emits every program, in order.
-    pub fn generate(&self) -> Result<Vec<GeneratedFile>, Error> {
+    /// Parses and resolves every program, in order.
+    pub(crate) fn model(&self) -> Result<model::Model, Error> {
         let mut inputs = Vec::with_capacity(self.programs.len());
         for (spec, source) in &self.programs {
             inputs.push(self.input(spec, source.as_deref())?);
         }
-        let model = resolve::resolve(&inputs)?;
+        resolve::resolve(&inputs)
+    }
+
+    /// Parses, resolves and emits every program, in order.
+    pub fn generate(&self) -> Result<Vec<GeneratedFile>, Error> {
+        let model = self.model()?;
         Ok((0..model.modules.len())
             .map(|i| GeneratedFile {
                 module: model.modules[i].name.clone(),

@@ -494,23 +494,22 @@ impl SecondDaemon {
         client: &virtwire::Client,
         size: u64,
     ) -> virtwire::remote::NonnullStorageVol {
-        use virtwire::prelude::*;
         let xml = format!(
             "<pool type='dir'><name>pool</name><target><path>{}</path></target></pool>",
             self.home().join("pool").display()
         );
         let pool = client
-            .storage_pool_create_xml(xml.as_str().into(), 1) // VIR_STORAGE_POOL_CREATE_WITH_BUILD
+            .storage_pool_create_xml(&xml, virtwire::api::StoragePoolCreateFlags::WITH_BUILD)
             .await
             .expect("a pool in the daemon's home");
         let vol = format!(
             "<volume><name>v.raw</name><capacity unit='bytes'>{size}</capacity>\
              <target><format type='raw'/></target></volume>"
         );
-        client
-            .storage_vol_create_xml(pool, vol.as_str().into(), 0)
+        pool.storage_vol_create_xml(&vol, virtwire::api::StorageVolCreateFlags::empty())
             .await
             .expect("a volume")
+            .into_wire()
     }
 
     /// The file of the volume [`volume`](Self::volume) makes.

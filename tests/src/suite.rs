@@ -31,10 +31,10 @@ pub async fn test_driver_suite(client: &Client, tag: &str) {
     );
 
     let test = client
-        .domain_lookup_by_name("test".into())
+        .domain_lookup_by_name("test")
         .await
         .expect("the test driver's `test` domain");
-    let info = client.domain_get_info(test.clone()).await.expect("info");
+    let info = test.get_info().await.expect("info");
     assert!(info.max_mem > 0);
 
     let mut events = client
@@ -43,12 +43,12 @@ pub async fn test_driver_suite(client: &Client, tag: &str) {
         .expect("subscribe to lifecycle events");
     let name = unique_name(tag);
     let dom = client
-        .domain_define_xml(test_domain_xml(&name).as_str().into())
+        .domain_define_xml(test_domain_xml(&name).as_str())
         .await
         .expect("define");
-    client.domain_create(dom.clone()).await.expect("start");
-    client.domain_destroy(dom.clone()).await.expect("destroy");
-    client.domain_undefine(dom).await.expect("undefine");
+    dom.create().await.expect("start");
+    dom.destroy().await.expect("destroy");
+    dom.undefine().await.expect("undefine");
     let mut seen = Vec::new();
     while seen.len() < 4 {
         let event = tokio::time::timeout(Duration::from_secs(10), events.next())
@@ -70,11 +70,11 @@ pub async fn test_driver_suite(client: &Client, tag: &str) {
         ]
     );
 
-    let image = screenshot(client, test).await;
+    let image = screenshot(client, test.into_wire()).await;
     assert!(image.starts_with(b"\x89PNG"), "not a PNG");
 
     let missing = client
-        .domain_lookup_by_name(format!("{name}-missing").as_str().into())
+        .domain_lookup_by_name(format!("{name}-missing").as_str())
         .await
         .expect_err("no such domain");
     assert!(missing.is_not_found(), "{missing}");

@@ -13,7 +13,7 @@ use virtwire_tests::{SecondDaemon, connect, poll_until};
 async fn some_call(client: &Client, i: usize) -> virtwire::Result<()> {
     match i % 5 {
         0 => client.connect_get_hostname().await.map(drop),
-        1 => client.domain_lookup_by_name("test".into()).await.map(drop),
+        1 => client.domain_lookup_by_name("test").await.map(drop),
         2 => client.connect_list_all_domains(1, 0).await.map(drop),
         3 => client.connect_get_capabilities().await.map(drop),
         _ => client.node_get_info().await.map(drop),
@@ -114,10 +114,7 @@ async fn an_idle_connection_notices_the_daemon_dying() {
     assert!(clone.is_closed(), "clones share the connection");
 
     let start = Instant::now();
-    let err = clone
-        .domain_lookup_by_name("test".into())
-        .await
-        .unwrap_err();
+    let err = clone.domain_lookup_by_name("test").await.unwrap_err();
     assert!(err.is_closed(), "{err:?}");
     assert!(start.elapsed() < Duration::from_millis(100));
 

@@ -91,7 +91,7 @@ async fn read_only_over_ssh_uses_the_read_only_socket() {
         .expect("read-only connect");
     client.connect_get_hostname().await.unwrap();
     let e = client
-        .domain_define_xml(test_domain_xml(&unique_name("ssh-ro")).as_str().into())
+        .domain_define_xml(test_domain_xml(&unique_name("ssh-ro")).as_str())
         .await
         .expect_err("read-only");
     assert_eq!(e.code(), Some(virtwire::ErrorCode::OperationDenied), "{e}");

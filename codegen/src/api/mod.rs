@@ -8,7 +8,7 @@
 //! in [`naming`].
 
 mod classify;
-mod doc;
+pub(crate) mod doc;
 mod emit;
 mod exceptions;
 mod model;
@@ -99,4 +99,22 @@ impl<'a> ApiConfig<'a> {
         crate::write_if_changed(&path, &file.code)?;
         Ok(path)
     }
+}
+
+/// The flags types of API XML files given as `(file name, text)`: C name →
+/// Rust name (`virDomainXMLFlags` → `DomainXmlFlags`).
+pub(crate) fn flags_types(
+    files: &[(String, String)],
+) -> Result<std::collections::HashMap<String, String>, Error> {
+    let mut raw = Vec::with_capacity(files.len());
+    for (name, text) in files {
+        raw.push((name.clone(), xml::read(name, text)?));
+    }
+    let model = model::resolve(&raw)?;
+    Ok(model
+        .types
+        .into_iter()
+        .filter(|t| t.kind == classify::Kind::Flags)
+        .map(|t| (t.c_name, t.rust_name))
+        .collect())
 }
