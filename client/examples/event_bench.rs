@@ -49,12 +49,10 @@ async fn run(uri: &str, events: usize, burst: bool) -> virtwire::Result<()> {
         "<domain type='test'><name>{name}</name><memory>65536</memory><vcpu>1</vcpu>\
          <os><type>hvm</type></os></domain>"
     );
-    let dom = <virtwire::Client as virtwire::remote::Calls>::domain_create_xml(
-        &client,
-        xml.as_str().into(),
-        0,
-    )
-    .await?;
+    let dom = client
+        .raw()
+        .domain_create_xml(xml.as_str().into(), 0)
+        .await?;
     let filter = (!burst).then_some(&dom);
     let mut stream = client
         .domain_events(DomainEventId::Lifecycle, filter)
@@ -101,11 +99,7 @@ async fn run(uri: &str, events: usize, burst: bool) -> virtwire::Result<()> {
             );
             sent.push(Instant::now());
             calls.push(tokio::spawn(async move {
-                <virtwire::Client as virtwire::remote::Calls>::domain_define_xml(
-                    &client,
-                    xml.as_str().into(),
-                )
-                .await
+                client.raw().domain_define_xml(xml.as_str().into()).await
             }));
         }
         for c in calls {
@@ -134,11 +128,10 @@ async fn run(uri: &str, events: usize, burst: bool) -> virtwire::Result<()> {
         .collect();
     if burst {
         for n in &names {
-            let d = <virtwire::Client as virtwire::remote::Calls>::domain_lookup_by_name(
-                &client,
-                n.as_str().into(),
-            )
-            .await?;
+            let d = client
+                .raw()
+                .domain_lookup_by_name(n.as_str().into())
+                .await?;
             client.domain_undefine(d).await?;
         }
     }

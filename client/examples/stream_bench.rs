@@ -77,11 +77,10 @@ fn usage() -> (Duration, u64) {
 
 async fn run(args: &Args) -> virtwire::Result<u64> {
     let client = virtwire::Client::connect(&args.uri).await?;
-    let pool = <virtwire::Client as virtwire::remote::Calls>::storage_pool_lookup_by_name(
-        &client,
-        args.pool.as_str().into(),
-    )
-    .await?;
+    let pool = client
+        .raw()
+        .storage_pool_lookup_by_name(args.pool.as_str().into())
+        .await?;
     let vol = client
         .storage_vol_lookup_by_name(pool, args.vol.as_str().into())
         .await?;

@@ -62,6 +62,7 @@ mod transport;
 pub mod uri;
 
 pub use admin::AdminClient;
+pub use calls::Raw;
 pub use client::Client;
 pub use connect::{ConnectOptions, DEFAULT_BUSY_POLL};
 pub use domain_state::DomainState;

@@ -26,21 +26,19 @@ impl Expected {
         let mut doms = Vec::new();
         for _ in 0..n {
             let name = unique_name(test);
-            let dom = <virtwire::Client as virtwire::remote::Calls>::domain_define_xml(
-                client,
-                test_domain_xml(&name).into(),
-            )
-            .await
-            .expect("define");
+            let dom = client
+                .raw()
+                .domain_define_xml(test_domain_xml(&name).into())
+                .await
+                .expect("define");
             assert_eq!(dom.name, name.as_str());
             doms.push(dom);
         }
-        let test = <virtwire::Client as virtwire::remote::Calls>::domain_lookup_by_name(
-            client,
-            "test".into(),
-        )
-        .await
-        .unwrap();
+        let test = client
+            .raw()
+            .domain_lookup_by_name("test".into())
+            .await
+            .unwrap();
         let info = client.domain_get_info(test.clone()).await.unwrap();
         Self {
             hostname: client.connect_get_hostname().await.unwrap().into(),
@@ -84,23 +82,21 @@ async fn mixed_call(client: &Client, exp: &Expected, i: usize) -> Result<(), Str
             }
         }
         2 => {
-            let d = <virtwire::Client as virtwire::remote::Calls>::domain_lookup_by_name(
-                client,
-                dom.name.clone(),
-            )
-            .await
-            .map_err(|e| format!("#{i} lookup {}: {e}", dom.name))?;
+            let d = client
+                .raw()
+                .domain_lookup_by_name(dom.name.clone())
+                .await
+                .map_err(|e| format!("#{i} lookup {}: {e}", dom.name))?;
             if &d != dom {
                 return Err(format!("#{i} lookup {}: got {d:?}", dom.name));
             }
         }
         3 => {
             let missing = format!("{}-missing-{i}", dom.name);
-            match <virtwire::Client as virtwire::remote::Calls>::domain_lookup_by_name(
-                client,
-                missing.as_str().into(),
-            )
-            .await
+            match client
+                .raw()
+                .domain_lookup_by_name(missing.as_str().into())
+                .await
             {
                 Err(e) if e.code() == Some(ErrorCode::NoDomain) => {}
                 other => return Err(format!("#{i} lookup {missing}: {other:?}")),
@@ -306,10 +302,11 @@ async fn timeouts_and_late_replies_on_a_stopped_daemon() {
         .expect("connect with timeout");
     assert_eq!(timed.connect_get_type().await.unwrap(), "TEST");
     daemon.signal("STOP");
-    let err =
-        <virtwire::Client as virtwire::remote::Calls>::domain_lookup_by_name(&timed, "test".into())
-            .await
-            .unwrap_err();
+    let err = timed
+        .raw()
+        .domain_lookup_by_name("test".into())
+        .await
+        .unwrap_err();
     assert!(err.is_timeout(), "{err:?}");
     // with_timeout(None) lifts it: this call waits until the daemon thaws.
     let unlimited = timed.with_timeout(None);
@@ -389,10 +386,7 @@ async fn connect_futures_are_send() {
     }
     fut.await.expect("admin connect").close().await.unwrap();
 
-    let fut = <virtwire::Client as virtwire::remote::Calls>::domain_lookup_by_name(
-        &client,
-        "test".into(),
-    );
+    let fut = client.raw().domain_lookup_by_name("test".into());
     assert!(is_send!(fut), "generated call futures are Send");
     assert_eq!(fut.await.unwrap().name, "test");
     let fut = client.supports_feature(virtwire::Feature::ProgramKeepalive);

@@ -97,12 +97,11 @@ async fn console_graphics_and_events_of_a_real_guest() {
     let client = qemu_client().await;
     let name = unique_name("console");
     let tap = format!("vwc{}", std::process::id() % 1_000_000);
-    let dom = <virtwire::Client as virtwire::remote::Calls>::domain_define_xml(
-        &client,
-        guest_xml(&name, &tap).as_str().into(),
-    )
-    .await
-    .expect("define the console guest");
+    let dom = client
+        .raw()
+        .domain_define_xml(guest_xml(&name, &tap).as_str().into())
+        .await
+        .expect("define the console guest");
 
     let mut lifecycle = client
         .domain_events(DomainEventId::Lifecycle, Some(&dom))

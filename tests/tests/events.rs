@@ -43,12 +43,11 @@ async fn domain_lifecycle_events_from_define_to_undefine() {
         .await
         .expect("register");
     let name = unique_name("events-dom");
-    let dom = <virtwire::Client as virtwire::remote::Calls>::domain_define_xml(
-        &client,
-        test_domain_xml(&name).as_str().into(),
-    )
-    .await
-    .expect("define");
+    let dom = client
+        .raw()
+        .domain_define_xml(test_domain_xml(&name).as_str().into())
+        .await
+        .expect("define");
     assert_eq!(
         lifecycle_of(&mut events, &name).await,
         DomainLifecycle::Defined
@@ -85,19 +84,17 @@ async fn domain_lifecycle_events_from_define_to_undefine() {
 async fn a_domain_filter_and_other_event_ids() {
     let client = connect_test().await;
     let name = unique_name("events-filter");
-    let dom = <virtwire::Client as virtwire::remote::Calls>::domain_define_xml(
-        &client,
-        test_domain_xml(&name).as_str().into(),
-    )
-    .await
-    .expect("define");
+    let dom = client
+        .raw()
+        .domain_define_xml(test_domain_xml(&name).as_str().into())
+        .await
+        .expect("define");
     let other = unique_name("events-other");
-    let other_dom = <virtwire::Client as virtwire::remote::Calls>::domain_define_xml(
-        &client,
-        test_domain_xml(&other).as_str().into(),
-    )
-    .await
-    .expect("define");
+    let other_dom = client
+        .raw()
+        .domain_define_xml(test_domain_xml(&other).as_str().into())
+        .await
+        .expect("define");
     let mut filtered = client
         .domain_events(DomainEventId::Lifecycle, Some(&dom))
         .await
@@ -150,12 +147,11 @@ async fn subscribers_share_one_registration_and_the_last_drop_deregisters() {
         .await
         .unwrap();
     let name = unique_name("events-shared");
-    let dom = <virtwire::Client as virtwire::remote::Calls>::domain_define_xml(
-        &client,
-        test_domain_xml(&name).as_str().into(),
-    )
-    .await
-    .unwrap();
+    let dom = client
+        .raw()
+        .domain_define_xml(test_domain_xml(&name).as_str().into())
+        .await
+        .unwrap();
     assert_eq!(lifecycle_of(&mut a, &name).await, DomainLifecycle::Defined);
     assert_eq!(lifecycle_of(&mut b, &name).await, DomainLifecycle::Defined);
     // Both saw the event of one registration: the same callback id.
@@ -184,12 +180,11 @@ async fn a_slow_subscriber_lags_while_calls_keep_answering() {
         .await
         .unwrap();
     let name = unique_name("events-lag");
-    let dom = <virtwire::Client as virtwire::remote::Calls>::domain_define_xml(
-        &client,
-        test_domain_xml(&name).as_str().into(),
-    )
-    .await
-    .unwrap();
+    let dom = client
+        .raw()
+        .domain_define_xml(test_domain_xml(&name).as_str().into())
+        .await
+        .unwrap();
     client.domain_create(dom.clone()).await.unwrap();
     // Never read while the events come: its queue fills and drops the oldest.
     let mut slow = client
@@ -285,12 +280,11 @@ async fn network_events() {
         "<network><name>{name}</name><bridge name='vwb{}'/><ip address='192.0.2.1' netmask='255.255.255.0'/></network>",
         std::process::id() % 10000
     );
-    let net = <virtwire::Client as virtwire::remote::Calls>::network_define_xml(
-        &client,
-        xml.as_str().into(),
-    )
-    .await
-    .unwrap();
+    let net = client
+        .raw()
+        .network_define_xml(xml.as_str().into())
+        .await
+        .unwrap();
     client.network_create(net.clone()).await.unwrap();
     client.network_destroy(net.clone()).await.unwrap();
     client.network_undefine(net.clone()).await.unwrap();
@@ -331,13 +325,11 @@ async fn storage_pool_events_lifecycle_and_refresh() {
     let xml = format!(
         "<pool type='dir'><name>{name}</name><target><path>/tmp/{name}</path></target></pool>"
     );
-    let pool = <virtwire::Client as virtwire::remote::Calls>::storage_pool_define_xml(
-        &client,
-        xml.as_str().into(),
-        0,
-    )
-    .await
-    .unwrap();
+    let pool = client
+        .raw()
+        .storage_pool_define_xml(xml.as_str().into(), 0)
+        .await
+        .unwrap();
     client.storage_pool_create(pool.clone(), 0).await.unwrap();
     client.storage_pool_refresh(pool.clone(), 0).await.unwrap();
     let event = loop {
@@ -389,13 +381,11 @@ async fn secret_events_define_set_value_undefine() {
     let xml = format!(
         "<secret ephemeral='no' private='no'><usage type='volume'><volume>/tmp/{usage}</volume></usage></secret>"
     );
-    let secret = <virtwire::Client as virtwire::remote::Calls>::secret_define_xml(
-        &client,
-        xml.as_str().into(),
-        0,
-    )
-    .await
-    .unwrap();
+    let secret = client
+        .raw()
+        .secret_define_xml(xml.as_str().into(), 0)
+        .await
+        .unwrap();
     client
         .secret_set_value(secret.clone(), bytes::Bytes::from_static(b"s3cret"), 0)
         .await

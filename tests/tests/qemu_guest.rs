@@ -33,10 +33,7 @@ async fn qemu_client() -> Client {
 
 /// Destroys and undefines `name`, ignoring "not running" / "not found".
 async fn remove_domain(client: &Client, name: &str) {
-    let Ok(dom) =
-        <virtwire::Client as virtwire::remote::Calls>::domain_lookup_by_name(client, name.into())
-            .await
-    else {
+    let Ok(dom) = client.raw().domain_lookup_by_name(name.into()).await else {
         return;
     };
     if let Err(e) = client.domain_destroy(dom.clone()).await {
@@ -159,12 +156,11 @@ async fn tcg_guest_lifecycle_and_stats() {
     assert!(status.success(), "qemu-img create failed");
 
     // Define and start.
-    let dom = <virtwire::Client as virtwire::remote::Calls>::domain_define_xml(
-        &client,
-        render_xml(&name, &disk, &tap).into(),
-    )
-    .await
-    .expect("define the guest");
+    let dom = client
+        .raw()
+        .domain_define_xml(render_xml(&name, &disk, &tap).into())
+        .await
+        .expect("define the guest");
     eprintln!("defined after {:?}", test_start.elapsed());
     assert_eq!(dom.name, name.as_str());
     assert_eq!(dom.id, -1);
@@ -175,19 +171,13 @@ async fn tcg_guest_lifecycle_and_stats() {
         .await
         .expect("start the guest");
     eprintln!("started after {:?}", test_start.elapsed());
-    let dom: NonnullDomain = <virtwire::Client as virtwire::remote::Calls>::domain_lookup_by_name(
-        &client,
-        name.as_str().into(),
-    )
-    .await
-    .unwrap();
+    let dom: NonnullDomain = client
+        .raw()
+        .domain_lookup_by_name(name.as_str().into())
+        .await
+        .unwrap();
     assert!(dom.id > 0, "{dom:?}");
-    assert_eq!(
-        <virtwire::Client as virtwire::remote::Calls>::domain_lookup_by_id(&client, dom.id)
-            .await
-            .unwrap(),
-        dom
-    );
+    assert_eq!(client.raw().domain_lookup_by_id(dom.id).await.unwrap(), dom);
     let st = client.domain_get_state(dom.clone(), 0).await.unwrap();
     assert_eq!((st.state, st.reason), (state::RUNNING, RUNNING_BOOTED));
 
@@ -343,12 +333,11 @@ async fn tcg_guest_lifecycle_and_stats() {
     assert_eq!(err.code(), Some(ErrorCode::OperationInvalid), "{err:?}");
     eprintln!("destroyed after {:?}", test_start.elapsed());
     client.domain_undefine(dom.clone()).await.expect("undefine");
-    let err = <virtwire::Client as virtwire::remote::Calls>::domain_lookup_by_name(
-        &client,
-        name.as_str().into(),
-    )
-    .await
-    .unwrap_err();
+    let err = client
+        .raw()
+        .domain_lookup_by_name(name.as_str().into())
+        .await
+        .unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::NoDomain), "{err:?}");
     client.close().await.unwrap();
     drop(guard);

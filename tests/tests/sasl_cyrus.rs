@@ -65,12 +65,11 @@ async fn many_concurrent_calls_cross_sasl_packets() {
         "<name>",
         &format!("<description>{description}</description><name>"),
     );
-    let dom = <virtwire::Client as virtwire::remote::Calls>::domain_define_xml(
-        &client,
-        xml.as_str().into(),
-    )
-    .await
-    .expect("define a domain with a 200 KiB description");
+    let dom = client
+        .raw()
+        .domain_define_xml(xml.as_str().into())
+        .await
+        .expect("define a domain with a 200 KiB description");
     let mut tasks = Vec::new();
     for i in 0..200 {
         let client = client.clone();

@@ -34,13 +34,11 @@ impl Pool {
             "<pool type='dir'><name>{name}</name><target><path>{}</path></target></pool>",
             dir.display()
         );
-        let pool = <virtwire::Client as virtwire::remote::Calls>::storage_pool_create_xml(
-            client,
-            xml.as_str().into(),
-            0,
-        )
-        .await
-        .expect("create a transient dir pool");
+        let pool = client
+            .raw()
+            .storage_pool_create_xml(xml.as_str().into(), 0)
+            .await
+            .expect("create a transient dir pool");
         Self {
             client: client.clone(),
             pool,
@@ -442,12 +440,11 @@ fn rss_kib() -> u64 {
 #[tokio::test]
 async fn a_screenshot_decodes_as_an_image() {
     let client = connect_test().await;
-    let dom = <virtwire::Client as virtwire::remote::Calls>::domain_lookup_by_name(
-        &client,
-        "test".into(),
-    )
-    .await
-    .unwrap();
+    let dom = client
+        .raw()
+        .domain_lookup_by_name("test".into())
+        .await
+        .unwrap();
     let image = virtwire_tests::suite::screenshot(&client, dom).await;
     let decoder = png::Decoder::new(std::io::Cursor::new(&image));
     let mut reader = decoder.read_info().expect("a PNG header");
@@ -459,12 +456,11 @@ async fn a_screenshot_decodes_as_an_image() {
 #[tokio::test]
 async fn descriptors_need_a_unix_socket() {
     let client = connect(&virtwire_tests::test_tcp_uri()).await;
-    let dom = <virtwire::Client as virtwire::remote::Calls>::domain_lookup_by_name(
-        &client,
-        "test".into(),
-    )
-    .await
-    .unwrap();
+    let dom = client
+        .raw()
+        .domain_lookup_by_name("test".into())
+        .await
+        .unwrap();
     let e = client
         .domain_open_graphics_fd(dom, 0, 0)
         .await
@@ -476,12 +472,11 @@ async fn descriptors_need_a_unix_socket() {
 #[tokio::test]
 async fn a_stream_opened_and_dropped_before_its_reply_is_aborted() {
     let client = connect_test().await;
-    let dom = <virtwire::Client as virtwire::remote::Calls>::domain_lookup_by_name(
-        &client,
-        "test".into(),
-    )
-    .await
-    .unwrap();
+    let dom = client
+        .raw()
+        .domain_lookup_by_name("test".into())
+        .await
+        .unwrap();
     for _ in 0..10 {
         let open = client.domain_screenshot(dom.clone(), 0, 0);
         // Dropped at once: the daemon's stream is aborted when the reply comes.
@@ -499,14 +494,11 @@ async fn create_with_files_carries_descriptors_and_stays_in_sync() {
         let (a, b) = std::os::unix::net::UnixStream::pair().unwrap();
         // An invalid definition: the daemon reads the call and its
         // descriptor, then refuses the XML.
-        let e = <virtwire::Client as virtwire::remote::Calls>::domain_create_xml_with_files(
-            &client,
-            "<domain/>".into(),
-            0,
-            vec![a.into()],
-        )
-        .await
-        .expect_err("an invalid domain");
+        let e = client
+            .raw()
+            .domain_create_xml_with_files("<domain/>".into(), 0, vec![a.into()])
+            .await
+            .expect_err("an invalid domain");
         assert_eq!(e.kind(), ErrorKind::Libvirt, "{e}");
         client
             .connect_get_hostname()

@@ -35,9 +35,7 @@ async fn check_host_calls(client: &Client) {
     assert!(caps.contains("<capabilities>"), "{caps}");
     assert!(caps.contains("</capabilities>"));
     // The test driver's fixed node: 2 cells × 2 sockets × 2 cores × 2 threads.
-    let node = <virtwire::Client as virtwire::remote::Calls>::node_get_info(client)
-        .await
-        .unwrap();
+    let node = client.raw().node_get_info().await.unwrap();
     let model: String = node
         .model
         .iter()
@@ -141,18 +139,18 @@ async fn assert_write_denied(client: &Client) {
     check_host_calls(client).await;
     // …writes do not.
     let name = unique_name("ro");
-    let err = <virtwire::Client as virtwire::remote::Calls>::domain_define_xml(
-        client,
-        test_domain_xml(&name).into(),
-    )
-    .await
-    .unwrap_err();
+    let err = client
+        .raw()
+        .domain_define_xml(test_domain_xml(&name).into())
+        .await
+        .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Libvirt, "{err:?}");
     assert_eq!(err.code(), Some(ErrorCode::OperationDenied), "{err:?}");
-    let dom =
-        <virtwire::Client as virtwire::remote::Calls>::domain_lookup_by_name(client, "test".into())
-            .await
-            .unwrap();
+    let dom = client
+        .raw()
+        .domain_lookup_by_name("test".into())
+        .await
+        .unwrap();
     let err = client.domain_suspend(dom).await.unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::OperationDenied), "{err:?}");
     // The connection survives the denial.
@@ -240,20 +238,13 @@ async fn domain_lookups() {
     assert!(count.domains.is_empty());
     assert!(count.ret >= 1);
 
-    let by_name = <virtwire::Client as virtwire::remote::Calls>::domain_lookup_by_name(
-        &client,
-        "test".into(),
-    )
-    .await
-    .unwrap();
-    let by_id =
-        <virtwire::Client as virtwire::remote::Calls>::domain_lookup_by_id(&client, test.id)
-            .await
-            .unwrap();
-    let by_uuid =
-        <virtwire::Client as virtwire::remote::Calls>::domain_lookup_by_uuid(&client, test.uuid)
-            .await
-            .unwrap();
+    let by_name = client
+        .raw()
+        .domain_lookup_by_name("test".into())
+        .await
+        .unwrap();
+    let by_id = client.raw().domain_lookup_by_id(test.id).await.unwrap();
+    let by_uuid = client.raw().domain_lookup_by_uuid(test.uuid).await.unwrap();
     for d in [&by_name, &by_id, &by_uuid] {
         assert_eq!(d, &test);
     }
@@ -272,12 +263,11 @@ async fn domain_lookups() {
 async fn domain_lifecycle() {
     let client = connect_test().await;
     let name = unique_name("lifecycle");
-    let dom = <virtwire::Client as virtwire::remote::Calls>::domain_define_xml(
-        &client,
-        test_domain_xml(&name).into(),
-    )
-    .await
-    .expect("define");
+    let dom = client
+        .raw()
+        .domain_define_xml(test_domain_xml(&name).into())
+        .await
+        .expect("define");
     assert_eq!(dom.name, name.as_str());
     assert_eq!(dom.id, -1, "a defined domain has no id");
     assert_state(&client, &dom, state::SHUTOFF).await;
@@ -287,10 +277,7 @@ async fn domain_lifecycle() {
     assert!(listed.domains.iter().any(|d| d.uuid == dom.uuid));
 
     client.domain_create(dom.clone()).await.expect("start");
-    let running =
-        <virtwire::Client as virtwire::remote::Calls>::domain_lookup_by_uuid(&client, dom.uuid)
-            .await
-            .unwrap();
+    let running = client.raw().domain_lookup_by_uuid(dom.uuid).await.unwrap();
     assert!(running.id > 0, "{running:?}");
     assert_eq!(running.name, dom.name);
     assert_state(&client, &dom, state::RUNNING).await;
@@ -328,12 +315,11 @@ async fn domain_lifecycle() {
     assert!(err.to_string().contains("not paused"), "{err}");
 
     client.domain_undefine(dom.clone()).await.expect("undefine");
-    let err = <virtwire::Client as virtwire::remote::Calls>::domain_lookup_by_name(
-        &client,
-        name.as_str().into(),
-    )
-    .await
-    .unwrap_err();
+    let err = client
+        .raw()
+        .domain_lookup_by_name(name.as_str().into())
+        .await
+        .unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::NoDomain), "{err:?}");
     let err = client.domain_get_info(dom).await.unwrap_err();
     assert!(err.is_not_found(), "{err:?}");
@@ -345,12 +331,11 @@ async fn missing_objects_give_typed_errors() {
     let client = connect_test().await;
     let missing = unique_name("missing");
 
-    let err = <virtwire::Client as virtwire::remote::Calls>::domain_lookup_by_name(
-        &client,
-        missing.as_str().into(),
-    )
-    .await
-    .unwrap_err();
+    let err = client
+        .raw()
+        .domain_lookup_by_name(missing.as_str().into())
+        .await
+        .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Libvirt);
     assert_eq!(err.code(), Some(ErrorCode::NoDomain), "{err:?}");
     assert_eq!(err.domain(), Some(virtwire::ErrorDomain::Test), "{err:?}");
@@ -361,40 +346,36 @@ async fn missing_objects_give_typed_errors() {
     assert_eq!(lv.str1.as_deref(), Some("Domain not found"), "{lv:?}");
     assert_eq!(lv.level, virtwire::ErrorLevel::Error);
 
-    let err = <virtwire::Client as virtwire::remote::Calls>::domain_lookup_by_id(&client, 999_999)
+    let err = client.raw().domain_lookup_by_id(999_999).await.unwrap_err();
+    assert_eq!(err.code(), Some(ErrorCode::NoDomain), "{err:?}");
+    let err = client
+        .raw()
+        .domain_lookup_by_uuid([0xab; 16])
         .await
         .unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::NoDomain), "{err:?}");
-    let err =
-        <virtwire::Client as virtwire::remote::Calls>::domain_lookup_by_uuid(&client, [0xab; 16])
-            .await
-            .unwrap_err();
-    assert_eq!(err.code(), Some(ErrorCode::NoDomain), "{err:?}");
 
-    let err = <virtwire::Client as virtwire::remote::Calls>::network_lookup_by_name(
-        &client,
-        missing.as_str().into(),
-    )
-    .await
-    .unwrap_err();
+    let err = client
+        .raw()
+        .network_lookup_by_name(missing.as_str().into())
+        .await
+        .unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::NoNetwork), "{err:?}");
     assert!(err.is_not_found());
 
-    let err = <virtwire::Client as virtwire::remote::Calls>::storage_pool_lookup_by_name(
-        &client,
-        missing.as_str().into(),
-    )
-    .await
-    .unwrap_err();
+    let err = client
+        .raw()
+        .storage_pool_lookup_by_name(missing.as_str().into())
+        .await
+        .unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::NoStoragePool), "{err:?}");
     assert!(err.is_not_found());
 
-    let pool = <virtwire::Client as virtwire::remote::Calls>::storage_pool_lookup_by_name(
-        &client,
-        "default-pool".into(),
-    )
-    .await
-    .unwrap();
+    let pool = client
+        .raw()
+        .storage_pool_lookup_by_name("default-pool".into())
+        .await
+        .unwrap();
     let err = client
         .storage_vol_lookup_by_name(pool, missing.as_str().into())
         .await
@@ -412,23 +393,23 @@ async fn invalid_xml_gives_typed_errors() {
     let client = connect_test().await;
     let name = unique_name("badxml");
     // Not well-formed: libxml2's parse error.
-    let err = <virtwire::Client as virtwire::remote::Calls>::domain_define_xml(
-        &client,
-        format!("<domain type='test'><name>{name}").into(),
-    )
-    .await
-    .unwrap_err();
+    let err = client
+        .raw()
+        .domain_define_xml(format!("<domain type='test'><name>{name}").into())
+        .await
+        .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Libvirt, "{err:?}");
     assert_eq!(err.code(), Some(ErrorCode::XmlDetail), "{err:?}");
     assert_eq!(err.domain(), Some(virtwire::ErrorDomain::Domain), "{err:?}");
     assert!(err.to_string().contains("Premature end of data"), "{err}");
     // Well-formed but invalid: the domain config parser's error.
-    let err = <virtwire::Client as virtwire::remote::Calls>::domain_define_xml(
-        &client,
-        format!("<domain type='test'><name>{name}</name><memory>1024</memory></domain>").into(),
-    )
-    .await
-    .unwrap_err();
+    let err = client
+        .raw()
+        .domain_define_xml(
+            format!("<domain type='test'><name>{name}</name><memory>1024</memory></domain>").into(),
+        )
+        .await
+        .unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::XmlError), "{err:?}");
     assert!(
         err.libvirt().unwrap().message.contains("os <type>"),
@@ -436,12 +417,11 @@ async fn invalid_xml_gives_typed_errors() {
     );
     assert!(!err.is_not_found());
     // Nothing was defined.
-    let err = <virtwire::Client as virtwire::remote::Calls>::domain_lookup_by_name(
-        &client,
-        name.as_str().into(),
-    )
-    .await
-    .unwrap_err();
+    let err = client
+        .raw()
+        .domain_lookup_by_name(name.as_str().into())
+        .await
+        .unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::NoDomain));
     client.close().await.unwrap();
 }
@@ -457,21 +437,19 @@ async fn networks() {
         .find(|n| n.name == "default")
         .expect("network default listed")
         .clone();
-    let looked_up = <virtwire::Client as virtwire::remote::Calls>::network_lookup_by_name(
-        &client,
-        "default".into(),
-    )
-    .await
-    .unwrap();
+    let looked_up = client
+        .raw()
+        .network_lookup_by_name("default".into())
+        .await
+        .unwrap();
     assert_eq!(looked_up, default);
     assert_eq!(
-        <virtwire::Client as virtwire::remote::Calls>::network_lookup_by_uuid(
-            &client,
-            default.uuid
-        )
-        .await
-        .unwrap()
-        .name,
+        client
+            .raw()
+            .network_lookup_by_uuid(default.uuid)
+            .await
+            .unwrap()
+            .name,
         "default"
     );
     let xml = client
@@ -482,12 +460,11 @@ async fn networks() {
     assert_eq!(client.network_is_active(default).await.unwrap(), 1);
 
     let name = unique_name("net");
-    let net = <virtwire::Client as virtwire::remote::Calls>::network_define_xml(
-        &client,
-        format!("<network><name>{name}</name></network>").into(),
-    )
-    .await
-    .expect("define network");
+    let net = client
+        .raw()
+        .network_define_xml(format!("<network><name>{name}</name></network>").into())
+        .await
+        .expect("define network");
     assert_eq!(net.name, name.as_str());
     assert_eq!(client.network_is_active(net.clone()).await.unwrap(), 0);
     assert_eq!(client.network_is_persistent(net.clone()).await.unwrap(), 1);
@@ -510,12 +487,11 @@ async fn networks() {
         .network_undefine(net)
         .await
         .expect("undefine network");
-    let err = <virtwire::Client as virtwire::remote::Calls>::network_lookup_by_name(
-        &client,
-        name.as_str().into(),
-    )
-    .await
-    .unwrap_err();
+    let err = client
+        .raw()
+        .network_lookup_by_name(name.as_str().into())
+        .await
+        .unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::NoNetwork), "{err:?}");
     client.close().await.unwrap();
 }
@@ -526,12 +502,11 @@ async fn storage_pools_and_volumes() {
     let list = client.connect_list_all_storage_pools(1, 0).await.unwrap();
     assert_eq!(list.ret as usize, list.pools.len());
     assert!(list.pools.iter().any(|p| p.name == "default-pool"));
-    let pool = <virtwire::Client as virtwire::remote::Calls>::storage_pool_lookup_by_name(
-        &client,
-        "default-pool".into(),
-    )
-    .await
-    .unwrap();
+    let pool = client
+        .raw()
+        .storage_pool_lookup_by_name("default-pool".into())
+        .await
+        .unwrap();
     assert!(list.pools.contains(&pool));
     let info = client.storage_pool_get_info(pool.clone()).await.unwrap();
     assert_eq!(info.state, POOL_RUNNING);
@@ -552,12 +527,11 @@ async fn storage_pools_and_volumes() {
         .await
         .unwrap();
     assert_eq!(found, vol);
-    let by_key = <virtwire::Client as virtwire::remote::Calls>::storage_vol_lookup_by_key(
-        &client,
-        vol.key.clone(),
-    )
-    .await
-    .unwrap();
+    let by_key = client
+        .raw()
+        .storage_vol_lookup_by_key(vol.key.clone())
+        .await
+        .unwrap();
     assert_eq!(by_key, vol);
     let vinfo = client.storage_vol_get_info(vol.clone()).await.unwrap();
     assert_eq!(vinfo.capacity, 1024 * 1024);
@@ -587,12 +561,11 @@ async fn storage_pools_and_volumes() {
 #[tokio::test]
 async fn typed_params_scheduler_and_memory() {
     let client = connect_test().await;
-    let dom = <virtwire::Client as virtwire::remote::Calls>::domain_lookup_by_name(
-        &client,
-        "test".into(),
-    )
-    .await
-    .unwrap();
+    let dom = client
+        .raw()
+        .domain_lookup_by_name("test".into())
+        .await
+        .unwrap();
 
     // Scheduler: the type call gives the count, then fetch that many.
     let sched = client.domain_get_scheduler_type(dom.clone()).await.unwrap();
@@ -635,12 +608,11 @@ async fn typed_params_scheduler_and_memory() {
 async fn all_domain_stats() {
     let client = connect_test().await;
     let name = unique_name("stats");
-    let dom = <virtwire::Client as virtwire::remote::Calls>::domain_define_xml(
-        &client,
-        test_domain_xml(&name).into(),
-    )
-    .await
-    .unwrap();
+    let dom = client
+        .raw()
+        .domain_define_xml(test_domain_xml(&name).into())
+        .await
+        .unwrap();
 
     // Every domain, every stats group the driver has.
     let records = client
@@ -665,12 +637,11 @@ async fn all_domain_stats() {
     );
 
     // Just the listed domains, just the state group.
-    let test_dom = <virtwire::Client as virtwire::remote::Calls>::domain_lookup_by_name(
-        &client,
-        "test".into(),
-    )
-    .await
-    .unwrap();
+    let test_dom = client
+        .raw()
+        .domain_lookup_by_name("test".into())
+        .await
+        .unwrap();
     let records = client
         .connect_get_all_domain_stats(vec![test_dom.clone(), dom.clone()], STATS_STATE, 0)
         .await

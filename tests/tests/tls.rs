@@ -196,12 +196,11 @@ async fn pipelined_calls_never_wait_on_the_daemons_tls_buffer() {
         .connect(&uri(None, &pkipath(&pki("client"))))
         .await
         .expect("connect");
-    let dom = <virtwire::Client as virtwire::remote::Calls>::domain_lookup_by_name(
-        &client,
-        "test".into(),
-    )
-    .await
-    .unwrap();
+    let dom = client
+        .raw()
+        .domain_lookup_by_name("test".into())
+        .await
+        .unwrap();
     for round in 0..20 {
         let mut calls = tokio::task::JoinSet::new();
         for _ in 0..64 {

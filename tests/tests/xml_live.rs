@@ -156,12 +156,11 @@ async fn domain_capabilities() {
 async fn test_driver_documents() {
     let client = connect_test().await;
 
-    let dom = <virtwire::Client as virtwire::remote::Calls>::domain_lookup_by_name(
-        &client,
-        "test".into(),
-    )
-    .await
-    .unwrap();
+    let dom = client
+        .raw()
+        .domain_lookup_by_name("test".into())
+        .await
+        .unwrap();
     let xml = client.domain_get_xml_desc(dom.clone(), 0).await.unwrap();
     let d = round_trip::<Domain>("test domain", xml.as_str());
     assert_eq!(d.name().as_deref(), Some("test"));
@@ -178,12 +177,11 @@ async fn test_driver_documents() {
         [(Some("testnet0"), Some("aa:bb:cc:dd:ee:ff"))]
     );
 
-    let net = <virtwire::Client as virtwire::remote::Calls>::network_lookup_by_name(
-        &client,
-        "default".into(),
-    )
-    .await
-    .unwrap();
+    let net = client
+        .raw()
+        .network_lookup_by_name("default".into())
+        .await
+        .unwrap();
     let xml = client.network_get_xml_desc(net.clone(), 0).await.unwrap();
     let n = round_trip::<Network>("test network", xml.as_str());
     assert_eq!(n.name().and_then(|e| e.value()).as_deref(), Some("default"));
@@ -192,12 +190,11 @@ async fn test_driver_documents() {
         Some(uuid_string(&net.uuid))
     );
 
-    let pool = <virtwire::Client as virtwire::remote::Calls>::storage_pool_lookup_by_name(
-        &client,
-        "default-pool".into(),
-    )
-    .await
-    .unwrap();
+    let pool = client
+        .raw()
+        .storage_pool_lookup_by_name("default-pool".into())
+        .await
+        .unwrap();
     let xml = client.storage_pool_get_xml_desc(pool, 0).await.unwrap();
     let p = round_trip::<StoragePool>("test pool", xml.as_str());
     assert_eq!(p.kind().as_deref(), Some("dir"));
@@ -206,25 +203,22 @@ async fn test_driver_documents() {
         Some("default-pool")
     );
 
-    let xml = <virtwire::Client as virtwire::remote::Calls>::node_device_get_xml_desc(
-        &client,
-        "computer".into(),
-        0,
-    )
-    .await
-    .unwrap();
+    let xml = client
+        .raw()
+        .node_device_get_xml_desc("computer".into(), 0)
+        .await
+        .unwrap();
     let nd = round_trip::<NodeDevice>("test node device", xml.as_str());
     assert_eq!(
         nd.name().and_then(|e| e.value()).as_deref(),
         Some("computer")
     );
 
-    let iface = <virtwire::Client as virtwire::remote::Calls>::interface_lookup_by_name(
-        &client,
-        "eth1".into(),
-    )
-    .await
-    .unwrap();
+    let iface = client
+        .raw()
+        .interface_lookup_by_name("eth1".into())
+        .await
+        .unwrap();
     let xml = client.interface_get_xml_desc(iface, 0).await.unwrap();
     let i = round_trip::<HostInterface>("test interface", xml.as_str());
     assert_eq!(i.name().as_deref(), Some("eth1"));
@@ -264,13 +258,11 @@ async fn storage_pool_and_volume() {
         "<pool type='dir'><name>{name}</name><target><path>{}</path></target></pool>",
         dir.display()
     );
-    let pool = <virtwire::Client as virtwire::remote::Calls>::storage_pool_create_xml(
-        &client,
-        xml.as_str().into(),
-        0,
-    )
-    .await
-    .expect("create a transient dir pool");
+    let pool = client
+        .raw()
+        .storage_pool_create_xml(xml.as_str().into(), 0)
+        .await
+        .expect("create a transient dir pool");
     let xml = client
         .storage_pool_get_xml_desc(pool.clone(), 0)
         .await
@@ -309,13 +301,11 @@ async fn secret() {
         "<secret ephemeral='no' private='yes'><description>virtwire &amp; xml</description>\
          <usage type='volume'><volume>/tmp/{usage}</volume></usage></secret>"
     );
-    let secret = <virtwire::Client as virtwire::remote::Calls>::secret_define_xml(
-        &client,
-        xml.as_str().into(),
-        0,
-    )
-    .await
-    .expect("define a secret");
+    let secret = client
+        .raw()
+        .secret_define_xml(xml.as_str().into(), 0)
+        .await
+        .expect("define a secret");
     let (c, s) = (client.clone(), secret.clone());
     let body = tokio::spawn(async move {
         let xml = c.secret_get_xml_desc(s.clone(), 0).await.unwrap();
@@ -433,12 +423,11 @@ async fn a_running_guest_defined_from_the_typed_builder() {
     let disk = disk.to_str().expect("utf-8 path").to_owned();
 
     let xml = tcg_guest(&name, &disk, &tap).to_xml();
-    let dom = <virtwire::Client as virtwire::remote::Calls>::domain_define_xml(
-        &client,
-        xml.as_str().into(),
-    )
-    .await
-    .unwrap_or_else(|e| panic!("define the guest: {e}\n{xml}"));
+    let dom = client
+        .raw()
+        .domain_define_xml(xml.as_str().into())
+        .await
+        .unwrap_or_else(|e| panic!("define the guest: {e}\n{xml}"));
 
     let (c, d) = (client.clone(), dom.clone());
     let body = async move {
@@ -467,12 +456,11 @@ async fn a_running_guest_defined_from_the_typed_builder() {
             .domain_create(dom.clone())
             .await
             .expect("start the guest");
-        let dom = <virtwire::Client as virtwire::remote::Calls>::domain_lookup_by_name(
-            &client,
-            name.as_str().into(),
-        )
-        .await
-        .unwrap();
+        let dom = client
+            .raw()
+            .domain_lookup_by_name(name.as_str().into())
+            .await
+            .unwrap();
         assert!(dom.id > 0, "{dom:?}");
         let st = client.domain_get_state(dom.clone(), 0).await.unwrap();
         assert_eq!(st.state, state::RUNNING);
