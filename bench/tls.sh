@@ -13,6 +13,8 @@
 #   --reps R    runs per implementation, alternating (default 3); the table
 #               keeps the best run of each
 #
+# VIRTWIRE_BENCH_ARGS adds arguments for the Rust calls side, e.g.
+# "--busy-poll-us 50".
 # Raw JSON lines go to target/bench/tls-<timestamp>.jsonl.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -49,7 +51,8 @@ OUT=$ROOT/target/bench/tls-$(date -u +%Y%m%dT%H%M%SZ).jsonl
 for ((r = 1; r <= REPS; r++)); do
     say "run $r/$REPS"
     target/bench/virtbench --calls "$CALLS" --threads 8 --uri "$URI" | tee -a "$OUT" >&2
-    "$RUST_CALLS" --calls "$CALLS" --tasks 8 --uri "$URI" 2>/dev/null | tee -a "$OUT" >&2
+    # shellcheck disable=SC2086 # VIRTWIRE_BENCH_ARGS is a word list
+    "$RUST_CALLS" --calls "$CALLS" --tasks 8 --uri "$URI" ${VIRTWIRE_BENCH_ARGS:-} 2>/dev/null | tee -a "$OUT" >&2
     target/bench/connbench --count "$CONNS" --uri "$URI" | tee -a "$OUT" >&2
     "$RUST_CONNS" --count "$CONNS" --uri "$URI" 2>/dev/null | tee -a "$OUT" >&2
 done
@@ -60,6 +63,7 @@ echo "host:     $(uname -srm), nproc $(nproc)"
 echo "libvirt:  library $(pkg-config --modversion libvirt), daemon $(libvirtd --version 2>/dev/null | awk '{print $NF}')"
 echo "workload: $URI"
 echo "          $CALLS calls per mode, $CONNS connections, best of $REPS runs"
+echo "virtwire: ${VIRTWIRE_BENCH_ARGS:-default settings}"
 echo "results:  $OUT"
 python3 - "$OUT" <<'PY'
 import json, sys
