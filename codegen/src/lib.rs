@@ -53,6 +53,7 @@ mod names;
 mod parser;
 mod procedures;
 mod resolve;
+mod spec;
 
 use std::path::{Path, PathBuf};
 
@@ -176,7 +177,7 @@ impl<'a> Config<'a> {
         &self,
         spec: &ProgramSpec<'a>,
         source: Option<&str>,
-    ) -> Result<resolve::SpecInput<'a>, Error> {
+    ) -> Result<spec::SpecInput<'a>, Error> {
         if !valid_module(spec.module) {
             return Err(Error::config(format!(
                 "`{}` is not usable as a module name",
@@ -191,7 +192,7 @@ impl<'a> Config<'a> {
         ) {
             (None, _, _, _) => None,
             (Some(enum_name), Some(prefix), Some(program_const), Some(version_const)) => {
-                Some(resolve::ProcSpec {
+                Some(spec::ProcSpec {
                     enum_name,
                     prefix,
                     program_const,
@@ -219,7 +220,7 @@ impl<'a> Config<'a> {
         };
         let tokens = lexer::lex(&file_label, &text)?;
         let ast = parser::parse(&file_label, &tokens)?;
-        Ok(resolve::SpecInput {
+        Ok(spec::SpecInput {
             module: spec.module,
             file_label,
             doc_name,

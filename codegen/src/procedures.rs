@@ -5,7 +5,19 @@
 use crate::ast::Definition;
 use crate::error::{Error, Location};
 use crate::model::{Proc, ProcKind, ProcTable, Stream, TypeEntry, TypeId, TypeKind};
-use crate::resolve::{Lookup, ProcSpec, SpecInput};
+use crate::spec::{ProcSpec, SpecInput};
+
+/// What the table builder asks of the resolver about one module (the
+/// resolver's `Lookup` answers): the direction of the dependency is
+/// resolve → procedures, never back.
+pub trait Symbols {
+    /// The enum, struct or union of this module with that name.
+    fn own_type(&self, name: &str) -> Option<TypeId>;
+    /// Whether this module has a typedef with that name.
+    fn own_typedef(&self, name: &str) -> bool;
+    /// The value of a constant defined in this module.
+    fn own_const(&self, name: &str) -> Option<i128>;
+}
 
 /// What the annotations of one procedure say.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -70,7 +82,7 @@ pub fn annotations(doc: Option<&str>, at: &Location) -> Result<Annotations, Erro
 
 /// Builds the table for `spec` from its procedure enum.
 pub fn extract(
-    lookup: &Lookup<'_>,
+    lookup: &impl Symbols,
     spec: &SpecInput<'_>,
     p: ProcSpec<'_>,
     types: &[TypeEntry],

@@ -8,31 +8,9 @@ use std::collections::{BTreeMap, HashMap};
 use crate::ast::{self, Decl, DeclKind, Definition, Form, TypeSpec, Value};
 use crate::error::{Error, Location};
 use crate::model::*;
-use crate::{analysis, external, names, procedures};
-
-/// What the resolver needs to know about one program besides its syntax tree.
-#[derive(Debug, Clone)]
-pub struct SpecInput<'a> {
-    /// The Rust module name.
-    pub module: &'a str,
-    /// How errors name the file (the path as given).
-    pub file_label: String,
-    /// How doc comments name the file (its base name).
-    pub doc_name: String,
-    pub type_prefix: &'a str,
-    pub procedures: Option<ProcSpec<'a>>,
-    pub ast: ast::File,
-}
-
-/// Where a program's procedure table comes from.
-#[derive(Debug, Clone, Copy)]
-pub struct ProcSpec<'a> {
-    pub enum_name: &'a str,
-    pub prefix: &'a str,
-    pub program_const: &'a str,
-    pub version_const: &'a str,
-    pub all_messages: bool,
-}
+use crate::procedures::{self, Symbols};
+use crate::spec::SpecInput;
+use crate::{analysis, external, names};
 
 #[derive(Debug, Clone, Copy)]
 enum Symbol {
@@ -117,28 +95,25 @@ pub fn resolve(specs: &[SpecInput<'_>]) -> Result<Model, Error> {
     })
 }
 
-/// Helps [`procedures::extract`] find things by XDR name.
+/// Finds one module's things by XDR name for [`procedures::extract`].
 pub struct Lookup<'r> {
     resolver: &'r Resolver<'r>,
     module: usize,
 }
 
-impl Lookup<'_> {
-    /// The enum, struct or union of this module with that name.
-    pub fn own_type(&self, name: &str) -> Option<TypeId> {
+impl Symbols for Lookup<'_> {
+    fn own_type(&self, name: &str) -> Option<TypeId> {
         match self.resolver.symbols.get(name) {
             Some((Symbol::Type { module, id }, _)) if *module == self.module => Some(*id),
             _ => None,
         }
     }
 
-    /// Whether this module has a typedef with that name.
-    pub fn own_typedef(&self, name: &str) -> bool {
+    fn own_typedef(&self, name: &str) -> bool {
         matches!(self.resolver.symbols.get(name), Some((Symbol::Typedef { module, .. }, _)) if *module == self.module)
     }
 
-    /// The value of a constant defined in this module.
-    pub fn own_const(&self, name: &str) -> Option<i128> {
+    fn own_const(&self, name: &str) -> Option<i128> {
         match self.resolver.symbols.get(name) {
             Some((Symbol::Const { module, .. }, _)) if *module == self.module => {
                 self.resolver.const_cache.get(name).copied()

@@ -293,6 +293,9 @@ pub fn decode_option_with<T>(
 /// both decodings agree and that `encoded_len` was exact. The oracle the
 /// fuzzers and the recorded-frame tests use. Returns whether `src` itself was
 /// reproduced byte for byte.
+///
+/// For tests and fuzzers only (feature `testgen`, or `--cfg fuzzing`).
+#[cfg(any(test, feature = "testgen", fuzzing))]
 pub fn check_roundtrip<T>(src: Bytes) -> Result<bool, DecodeError>
 where
     T: Encode + Decode + PartialEq + std::fmt::Debug,
