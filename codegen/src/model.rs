@@ -100,7 +100,17 @@ impl Prim {
     }
 }
 
-/// A resolved declaration type: typedefs expanded, bounds are numbers.
+/// The bound of a variable-length item: its value (`u32::MAX` for `<>`),
+/// and the constant that names it when the `.x` file used one, so the
+/// generated code says `REMOTE_STRING_MAX`, not `4194304`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bound {
+    pub value: u32,
+    /// The module that defines the constant, and its name.
+    pub constant: Option<(usize, String)>,
+}
+
+/// A resolved declaration type: typedefs expanded, bounds resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ty {
     Prim(Prim),
@@ -108,11 +118,11 @@ pub enum Ty {
     Named(TypeId),
     /// `string x<max>`
     String {
-        max: u32,
+        max: Bound,
     },
     /// `opaque x<max>`
     Opaque {
-        max: u32,
+        max: Bound,
     },
     /// `opaque x[len]`
     FixedOpaque {
@@ -121,7 +131,7 @@ pub enum Ty {
     /// `T x<max>`
     Array {
         elem: Box<Ty>,
-        max: u32,
+        max: Bound,
     },
     /// `T x[len]`
     FixedArray {

@@ -362,11 +362,32 @@ impl Resolver<'_> {
     }
 
     /// The bound of `<N>`; `<>` is `u32::MAX`.
-    fn max_bound(&mut self, value: Option<&Value>, module: usize, line: u32) -> Result<u32, Error> {
-        match value {
-            Some(n) => self.bound(n, module, line),
-            None => Ok(u32::MAX),
-        }
+    fn max_bound(
+        &mut self,
+        value: Option<&Value>,
+        module: usize,
+        line: u32,
+    ) -> Result<Bound, Error> {
+        let Some(n) = value else {
+            return Ok(Bound {
+                value: u32::MAX,
+                constant: None,
+            });
+        };
+        let bound = self.bound(n, module, line)?;
+        // Only constants of the `.x` files are emitted; the C headers'
+        // ones (the external table) stay numbers.
+        let constant = match n {
+            Value::Name(name) => match self.symbols.get(name.as_str()) {
+                Some((Symbol::Const { module: m, .. }, _)) => Some((*m, name.clone())),
+                _ => None,
+            },
+            Value::Literal { .. } => None,
+        };
+        Ok(Bound {
+            value: bound,
+            constant,
+        })
     }
 
     /// The type a name stands for, typedefs expanded.

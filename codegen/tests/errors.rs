@@ -228,7 +228,7 @@ fn later_programs_see_earlier_ones_not_the_reverse() {
     assert!(
         files[1]
             .code
-            .contains("crate::xdr::decode_array::<i32>(src, 4)")
+            .contains("crate::xdr::decode_array::<i32>(src, super::first::FIRST_MAX)")
     );
 
     let e = Config::new()

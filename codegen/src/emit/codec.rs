@@ -101,11 +101,16 @@ pub struct Codec<'m> {
     pub module: usize,
 }
 
-fn bound(max: u32) -> String {
-    if max == u32::MAX {
-        "u32::MAX".to_owned()
-    } else {
-        max.to_string()
+impl Codec<'_> {
+    /// A bound as the generated code writes it: the constant's name (with
+    /// its module's path when another module defines it), else the number.
+    fn bound(&self, max: &crate::model::Bound) -> String {
+        match &max.constant {
+            Some((m, name)) if *m == self.module => name.clone(),
+            Some((m, name)) => format!("super::{}::{name}", self.model.modules[*m].name),
+            None if max.value == u32::MAX => "u32::MAX".to_owned(),
+            None => max.value.to_string(),
+        }
     }
 }
 
@@ -214,12 +219,12 @@ impl Codec<'_> {
             Ty::String { max } => format!(
                 "crate::xdr::encode_string({}, {}, out)",
                 place.borrow(),
-                bound(*max)
+                self.bound(max)
             ),
             Ty::Opaque { max } => format!(
                 "crate::xdr::encode_opaque({}, {}, out)",
                 place.borrow(),
-                bound(*max)
+                self.bound(max)
             ),
             Ty::FixedOpaque { .. } => {
                 return Encoding::Infallible(format!(
@@ -231,14 +236,14 @@ impl Codec<'_> {
                 format!(
                     "crate::xdr::encode_array({}, {}, out)",
                     place.borrow(),
-                    bound(*max)
+                    self.bound(max)
                 )
             }
             Ty::Array { elem, max } => {
                 format!(
                     "crate::xdr::encode_array_with({}, {}, out, {})",
                     place.borrow(),
-                    bound(*max),
+                    self.bound(max),
                     closure(elem)
                 )
             }
@@ -264,19 +269,19 @@ impl Codec<'_> {
     pub fn decode(&self, ty: &Ty) -> String {
         match ty {
             Ty::Prim(_) | Ty::Named(_) => format!("{}::decode(src)", self.rust_type(ty)),
-            Ty::String { max } => format!("crate::xdr::decode_string(src, {})", bound(*max)),
-            Ty::Opaque { max } => format!("crate::xdr::decode_opaque(src, {})", bound(*max)),
+            Ty::String { max } => format!("crate::xdr::decode_string(src, {})", self.bound(max)),
+            Ty::Opaque { max } => format!("crate::xdr::decode_opaque(src, {})", self.bound(max)),
             Ty::FixedOpaque { len } => format!("crate::xdr::decode_fixed_opaque::<{len}>(src)"),
             Ty::Array { elem, max } if Self::is_simple(elem) => {
                 format!(
                     "crate::xdr::decode_array::<{}>(src, {})",
                     self.rust_type(elem),
-                    bound(*max)
+                    self.bound(max)
                 )
             }
             Ty::Array { elem, max } => format!(
                 "crate::xdr::decode_array_with(src, {}, {}, {})",
-                bound(*max),
+                self.bound(max),
                 self.model.min_len(elem),
                 self.decode_fn(elem)
             ),
@@ -309,11 +314,11 @@ impl Codec<'_> {
     pub fn generate(&self, ty: &Ty) -> String {
         match ty {
             Ty::Prim(_) | Ty::Named(_) => format!("{}::generate(g)", self.rust_type(ty)),
-            Ty::String { max } => format!("g.string({})", bound(*max)),
-            Ty::Opaque { max } => format!("g.bytes({})", bound(*max)),
+            Ty::String { max } => format!("g.string({})", self.bound(max)),
+            Ty::Opaque { max } => format!("g.bytes({})", self.bound(max)),
             Ty::FixedOpaque { .. } => "g.array(u8::generate)".to_owned(),
             Ty::Array { elem, max } => {
-                format!("g.vec({}, {})", bound(*max), self.generate_fn(elem))
+                format!("g.vec({}, {})", self.bound(max), self.generate_fn(elem))
             }
             Ty::FixedArray { elem, .. } => format!("g.array({})", self.generate_fn(elem)),
             Ty::Option { elem, boxed: false } => format!("g.option({})", self.generate_fn(elem)),

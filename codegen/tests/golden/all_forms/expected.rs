@@ -299,28 +299,28 @@ impl crate::xdr::Encode for Forms {
     }
     fn encode<B: crate::xdr::BufMut>(&self, out: &mut B) -> ::core::result::Result<(), crate::xdr::EncodeError> {
         crate::xdr::encode_fixed_array_with(&self.fixed, out, |v, out| v.encode(out))?;
-        crate::xdr::encode_array(&self.bounded, 8, out)?;
+        crate::xdr::encode_array(&self.bounded, F_MAX, out)?;
         crate::xdr::encode_array(&self.unbounded, u32::MAX, out)?;
         crate::xdr::encode_option_with(&self.optional, out, |v, out| v.encode(out))?;
-        crate::xdr::encode_string(&self.name, 8, out)?;
+        crate::xdr::encode_string(&self.name, F_MAX, out)?;
         crate::xdr::encode_string(&self.text, u32::MAX, out)?;
         crate::xdr::encode_fixed_opaque(&self.uuid, out);
         crate::xdr::encode_fixed_opaque(&self.odd, out);
-        crate::xdr::encode_opaque(&self.data, 8, out)?;
+        crate::xdr::encode_opaque(&self.data, F_MAX, out)?;
         crate::xdr::encode_opaque(&self.any, u32::MAX, out)?;
         crate::xdr::encode_fixed_array_with(&self.model, out, |v, out| v.encode(out))?;
-        crate::xdr::encode_array(&self.label, 8, out)?;
+        crate::xdr::encode_array(&self.label, F_MAX, out)?;
         crate::xdr::encode_fixed_array_with(&self.shorts, out, |v, out| v.encode(out))?;
         crate::xdr::encode_array(&self.structs, 4, out)?;
         crate::xdr::encode_fixed_array_with(&self.pair, out, |v, out| v.encode(out))?;
         crate::xdr::encode_option_with(&self.maybe_struct, out, |v, out| v.encode(out))?;
-        crate::xdr::encode_fixed_array_with(&self.names, out, |v, out| crate::xdr::encode_string(v, 8, out))?;
-        crate::xdr::encode_option_with(&self.maybe_name, out, |v, out| crate::xdr::encode_string(v, 8, out))?;
+        crate::xdr::encode_fixed_array_with(&self.names, out, |v, out| crate::xdr::encode_string(v, F_MAX, out))?;
+        crate::xdr::encode_option_with(&self.maybe_name, out, |v, out| crate::xdr::encode_string(v, F_MAX, out))?;
         crate::xdr::encode_array_with(&self.lists, 2, out, |v, out| crate::xdr::encode_array(v, 3, out))?;
-        crate::xdr::encode_array_with(&self.uuids, 8, out, |v, out| { crate::xdr::encode_fixed_opaque(v, out); ::core::result::Result::Ok(()) })?;
+        crate::xdr::encode_array_with(&self.uuids, F_MAX, out, |v, out| { crate::xdr::encode_fixed_opaque(v, out); ::core::result::Result::Ok(()) })?;
         crate::xdr::encode_array_with(&self.maybes, 2, out, |v, out| crate::xdr::encode_option_with(v, out, |v1, out| v1.encode(out)))?;
         crate::xdr::encode_option_with(&self.opt_list, out, |v, out| crate::xdr::encode_array(v, 3, out))?;
-        crate::xdr::encode_option_with(&self.maybe_strs, out, |v, out| crate::xdr::encode_array_with(v, 2, out, |v1, out| crate::xdr::encode_string(v1, 8, out)))?;
+        crate::xdr::encode_option_with(&self.maybe_strs, out, |v, out| crate::xdr::encode_array_with(v, 2, out, |v1, out| crate::xdr::encode_string(v1, F_MAX, out)))?;
         self.kind.encode(out)?;
         crate::xdr::encode_array(&self.kinds, 4, out)?;
         self.c_style.encode(out)?;
@@ -335,28 +335,28 @@ impl crate::xdr::Decode for Forms {
     fn decode(src: &mut crate::xdr::Bytes) -> ::core::result::Result<Self, crate::xdr::DecodeError> {
         ::core::result::Result::Ok(Self {
             fixed: crate::xdr::decode_fixed_array_with::<_, 3>(src, 4, i32::decode)?,
-            bounded: crate::xdr::decode_array::<i32>(src, 8)?,
+            bounded: crate::xdr::decode_array::<i32>(src, F_MAX)?,
             unbounded: crate::xdr::decode_array::<i32>(src, u32::MAX)?,
             optional: crate::xdr::decode_option_with(src, i32::decode)?,
-            name: crate::xdr::decode_string(src, 8)?,
+            name: crate::xdr::decode_string(src, F_MAX)?,
             text: crate::xdr::decode_string(src, u32::MAX)?,
             uuid: crate::xdr::decode_fixed_opaque::<16>(src)?,
             odd: crate::xdr::decode_fixed_opaque::<5>(src)?,
-            data: crate::xdr::decode_opaque(src, 8)?,
+            data: crate::xdr::decode_opaque(src, F_MAX)?,
             any: crate::xdr::decode_opaque(src, u32::MAX)?,
             model: crate::xdr::decode_fixed_array_with::<_, 32>(src, 4, i8::decode)?,
-            label: crate::xdr::decode_array::<i8>(src, 8)?,
+            label: crate::xdr::decode_array::<i8>(src, F_MAX)?,
             shorts: crate::xdr::decode_fixed_array_with::<_, 2>(src, 4, u16::decode)?,
             structs: crate::xdr::decode_array::<Small>(src, 4)?,
             pair: crate::xdr::decode_fixed_array_with::<_, 2>(src, 4, Small::decode)?,
             maybe_struct: crate::xdr::decode_option_with(src, Small::decode)?,
-            names: crate::xdr::decode_fixed_array_with::<_, 2>(src, 4, |src| crate::xdr::decode_string(src, 8))?,
-            maybe_name: crate::xdr::decode_option_with(src, |src| crate::xdr::decode_string(src, 8))?,
+            names: crate::xdr::decode_fixed_array_with::<_, 2>(src, 4, |src| crate::xdr::decode_string(src, F_MAX))?,
+            maybe_name: crate::xdr::decode_option_with(src, |src| crate::xdr::decode_string(src, F_MAX))?,
             lists: crate::xdr::decode_array_with(src, 2, 4, |src| crate::xdr::decode_array::<i32>(src, 3))?,
-            uuids: crate::xdr::decode_array_with(src, 8, 16, crate::xdr::decode_fixed_opaque::<16>)?,
+            uuids: crate::xdr::decode_array_with(src, F_MAX, 16, crate::xdr::decode_fixed_opaque::<16>)?,
             maybes: crate::xdr::decode_array_with(src, 2, 4, |src| crate::xdr::decode_option_with(src, Small::decode))?,
             opt_list: crate::xdr::decode_option_with(src, |src| crate::xdr::decode_array::<i32>(src, 3))?,
-            maybe_strs: crate::xdr::decode_option_with(src, |src| crate::xdr::decode_array_with(src, 2, 4, |src| crate::xdr::decode_string(src, 8)))?,
+            maybe_strs: crate::xdr::decode_option_with(src, |src| crate::xdr::decode_array_with(src, 2, 4, |src| crate::xdr::decode_string(src, F_MAX)))?,
             kind: Kind::decode(src)?,
             kinds: crate::xdr::decode_array::<Kind>(src, 4)?,
             c_style: Small::decode(src)?,
@@ -371,28 +371,28 @@ impl crate::xdr::Generate for Forms {
     fn generate(g: &mut crate::xdr::Gen) -> Self {
         Self {
             fixed: g.array(i32::generate),
-            bounded: g.vec(8, i32::generate),
+            bounded: g.vec(F_MAX, i32::generate),
             unbounded: g.vec(u32::MAX, i32::generate),
             optional: g.option(i32::generate),
-            name: g.string(8),
+            name: g.string(F_MAX),
             text: g.string(u32::MAX),
             uuid: g.array(u8::generate),
             odd: g.array(u8::generate),
-            data: g.bytes(8),
+            data: g.bytes(F_MAX),
             any: g.bytes(u32::MAX),
             model: g.array(i8::generate),
-            label: g.vec(8, i8::generate),
+            label: g.vec(F_MAX, i8::generate),
             shorts: g.array(u16::generate),
             structs: g.vec(4, Small::generate),
             pair: g.array(Small::generate),
             maybe_struct: g.option(Small::generate),
-            names: g.array(|g| g.string(8)),
-            maybe_name: g.option(|g| g.string(8)),
+            names: g.array(|g| g.string(F_MAX)),
+            maybe_name: g.option(|g| g.string(F_MAX)),
             lists: g.vec(2, |g| g.vec(3, i32::generate)),
-            uuids: g.vec(8, |g| g.array(u8::generate)),
+            uuids: g.vec(F_MAX, |g| g.array(u8::generate)),
             maybes: g.vec(2, |g| g.option(Small::generate)),
             opt_list: g.option(|g| g.vec(3, i32::generate)),
-            maybe_strs: g.option(|g| g.vec(2, |g| g.string(8))),
+            maybe_strs: g.option(|g| g.vec(2, |g| g.string(F_MAX))),
             kind: Kind::generate(g),
             kinds: g.vec(4, Kind::generate),
             c_style: Small::generate(g),

@@ -305,15 +305,15 @@ impl crate::xdr::Encode for Uses {
             + crate::xdr::array_len_with(&self.maybes, |v| crate::xdr::option_len_with(v, |v1| crate::xdr::opaque_len(v1.len())))
     }
     fn encode<B: crate::xdr::BufMut>(&self, out: &mut B) -> ::core::result::Result<(), crate::xdr::EncodeError> {
-        crate::xdr::encode_string(&self.name, 4194304, out)?;
-        crate::xdr::encode_option_with(&self.maybe, out, |v, out| crate::xdr::encode_string(v, 4194304, out))?;
+        crate::xdr::encode_string(&self.name, T_ALIAS, out)?;
+        crate::xdr::encode_option_with(&self.maybe, out, |v, out| crate::xdr::encode_string(v, T_ALIAS, out))?;
         crate::xdr::encode_fixed_opaque(&self.uuid, out);
         crate::xdr::encode_opaque(&self.blob, u32::MAX, out)?;
         crate::xdr::encode_fixed_opaque(&self.again, out);
         crate::xdr::encode_array(&self.numbers, 16, out)?;
         self.paint.encode(out)?;
-        crate::xdr::encode_array_with(&self.names, 4, out, |v, out| crate::xdr::encode_string(v, 4194304, out))?;
-        crate::xdr::encode_array_with(&self.maybes, 2, out, |v, out| crate::xdr::encode_option_with(v, out, |v1, out| crate::xdr::encode_string(v1, 4194304, out)))?;
+        crate::xdr::encode_array_with(&self.names, 4, out, |v, out| crate::xdr::encode_string(v, T_ALIAS, out))?;
+        crate::xdr::encode_array_with(&self.maybes, 2, out, |v, out| crate::xdr::encode_option_with(v, out, |v1, out| crate::xdr::encode_string(v1, T_ALIAS, out)))?;
         ::core::result::Result::Ok(())
     }
 }
@@ -322,15 +322,15 @@ impl crate::xdr::Decode for Uses {
     const MIN_LEN: usize = 60;
     fn decode(src: &mut crate::xdr::Bytes) -> ::core::result::Result<Self, crate::xdr::DecodeError> {
         ::core::result::Result::Ok(Self {
-            name: crate::xdr::decode_string(src, 4194304)?,
-            maybe: crate::xdr::decode_option_with(src, |src| crate::xdr::decode_string(src, 4194304))?,
+            name: crate::xdr::decode_string(src, T_ALIAS)?,
+            maybe: crate::xdr::decode_option_with(src, |src| crate::xdr::decode_string(src, T_ALIAS))?,
             uuid: crate::xdr::decode_fixed_opaque::<16>(src)?,
             blob: crate::xdr::decode_opaque(src, u32::MAX)?,
             again: crate::xdr::decode_fixed_opaque::<16>(src)?,
             numbers: crate::xdr::decode_array::<i32>(src, 16)?,
             paint: Color::decode(src)?,
-            names: crate::xdr::decode_array_with(src, 4, 4, |src| crate::xdr::decode_string(src, 4194304))?,
-            maybes: crate::xdr::decode_array_with(src, 2, 4, |src| crate::xdr::decode_option_with(src, |src| crate::xdr::decode_string(src, 4194304)))?,
+            names: crate::xdr::decode_array_with(src, 4, 4, |src| crate::xdr::decode_string(src, T_ALIAS))?,
+            maybes: crate::xdr::decode_array_with(src, 2, 4, |src| crate::xdr::decode_option_with(src, |src| crate::xdr::decode_string(src, T_ALIAS)))?,
         })
     }
 }
@@ -339,15 +339,15 @@ impl crate::xdr::Decode for Uses {
 impl crate::xdr::Generate for Uses {
     fn generate(g: &mut crate::xdr::Gen) -> Self {
         Self {
-            name: g.string(4194304),
-            maybe: g.option(|g| g.string(4194304)),
+            name: g.string(T_ALIAS),
+            maybe: g.option(|g| g.string(T_ALIAS)),
             uuid: g.array(u8::generate),
             blob: g.bytes(u32::MAX),
             again: g.array(u8::generate),
             numbers: g.vec(16, i32::generate),
             paint: Color::generate(g),
-            names: g.vec(4, |g| g.string(4194304)),
-            maybes: g.vec(2, |g| g.option(|g| g.string(4194304))),
+            names: g.vec(4, |g| g.string(T_ALIAS)),
+            maybes: g.vec(2, |g| g.option(|g| g.string(T_ALIAS))),
         }
     }
 }

@@ -29,8 +29,8 @@ impl crate::xdr::Encode for Listing {
             + crate::xdr::option_len_with(&self.comment, |v| crate::xdr::opaque_len(v.len()))
     }
     fn encode<B: crate::xdr::BufMut>(&self, out: &mut B) -> ::core::result::Result<(), crate::xdr::EncodeError> {
-        crate::xdr::encode_array(&self.objects, 32, out)?;
-        crate::xdr::encode_option_with(&self.comment, out, |v, out| crate::xdr::encode_string(v, 32, out))?;
+        crate::xdr::encode_array(&self.objects, INPUT_LIST_MAX, out)?;
+        crate::xdr::encode_option_with(&self.comment, out, |v, out| crate::xdr::encode_string(v, super::base::BASE_NAME_MAX, out))?;
         self.mode.encode(out)?;
         crate::xdr::encode_fixed_opaque(&self.uuid, out);
         ::core::result::Result::Ok(())
@@ -41,8 +41,8 @@ impl crate::xdr::Decode for Listing {
     const MIN_LEN: usize = 28;
     fn decode(src: &mut crate::xdr::Bytes) -> ::core::result::Result<Self, crate::xdr::DecodeError> {
         ::core::result::Result::Ok(Self {
-            objects: crate::xdr::decode_array::<super::base::Object>(src, 32)?,
-            comment: crate::xdr::decode_option_with(src, |src| crate::xdr::decode_string(src, 32))?,
+            objects: crate::xdr::decode_array::<super::base::Object>(src, INPUT_LIST_MAX)?,
+            comment: crate::xdr::decode_option_with(src, |src| crate::xdr::decode_string(src, super::base::BASE_NAME_MAX))?,
             mode: super::base::Mode::decode(src)?,
             uuid: crate::xdr::decode_fixed_opaque::<16>(src)?,
         })
@@ -53,8 +53,8 @@ impl crate::xdr::Decode for Listing {
 impl crate::xdr::Generate for Listing {
     fn generate(g: &mut crate::xdr::Gen) -> Self {
         Self {
-            objects: g.vec(32, super::base::Object::generate),
-            comment: g.option(|g| g.string(32)),
+            objects: g.vec(INPUT_LIST_MAX, super::base::Object::generate),
+            comment: g.option(|g| g.string(super::base::BASE_NAME_MAX)),
             mode: super::base::Mode::generate(g),
             uuid: g.array(u8::generate),
         }

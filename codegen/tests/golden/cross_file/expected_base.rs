@@ -84,7 +84,7 @@ impl crate::xdr::Encode for Object {
         16 + crate::xdr::opaque_len(self.name.len())
     }
     fn encode<B: crate::xdr::BufMut>(&self, out: &mut B) -> ::core::result::Result<(), crate::xdr::EncodeError> {
-        crate::xdr::encode_string(&self.name, 32, out)?;
+        crate::xdr::encode_string(&self.name, BASE_NAME_MAX, out)?;
         crate::xdr::encode_fixed_opaque(&self.uuid, out);
         ::core::result::Result::Ok(())
     }
@@ -94,7 +94,7 @@ impl crate::xdr::Decode for Object {
     const MIN_LEN: usize = 20;
     fn decode(src: &mut crate::xdr::Bytes) -> ::core::result::Result<Self, crate::xdr::DecodeError> {
         ::core::result::Result::Ok(Self {
-            name: crate::xdr::decode_string(src, 32)?,
+            name: crate::xdr::decode_string(src, BASE_NAME_MAX)?,
             uuid: crate::xdr::decode_fixed_opaque::<16>(src)?,
         })
     }
@@ -104,7 +104,7 @@ impl crate::xdr::Decode for Object {
 impl crate::xdr::Generate for Object {
     fn generate(g: &mut crate::xdr::Gen) -> Self {
         Self {
-            name: g.string(32),
+            name: g.string(BASE_NAME_MAX),
             uuid: g.array(u8::generate),
         }
     }

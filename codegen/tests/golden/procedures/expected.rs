@@ -26,7 +26,7 @@ impl crate::xdr::Encode for Thing {
         8 + crate::xdr::opaque_len(self.name.len())
     }
     fn encode<B: crate::xdr::BufMut>(&self, out: &mut B) -> ::core::result::Result<(), crate::xdr::EncodeError> {
-        crate::xdr::encode_string(&self.name, 64, out)?;
+        crate::xdr::encode_string(&self.name, P_NAME_MAX, out)?;
         self.id.encode(out)?;
         ::core::result::Result::Ok(())
     }
@@ -36,7 +36,7 @@ impl crate::xdr::Decode for Thing {
     const MIN_LEN: usize = 12;
     fn decode(src: &mut crate::xdr::Bytes) -> ::core::result::Result<Self, crate::xdr::DecodeError> {
         ::core::result::Result::Ok(Self {
-            name: crate::xdr::decode_string(src, 64)?,
+            name: crate::xdr::decode_string(src, P_NAME_MAX)?,
             id: u64::decode(src)?,
         })
     }
@@ -46,7 +46,7 @@ impl crate::xdr::Decode for Thing {
 impl crate::xdr::Generate for Thing {
     fn generate(g: &mut crate::xdr::Gen) -> Self {
         Self {
-            name: g.string(64),
+            name: g.string(P_NAME_MAX),
             id: u64::generate(g),
         }
     }
@@ -66,7 +66,7 @@ impl crate::xdr::Encode for OpenArgs {
         4 + crate::xdr::opaque_len(self.name.len())
     }
     fn encode<B: crate::xdr::BufMut>(&self, out: &mut B) -> ::core::result::Result<(), crate::xdr::EncodeError> {
-        crate::xdr::encode_string(&self.name, 64, out)?;
+        crate::xdr::encode_string(&self.name, P_NAME_MAX, out)?;
         self.flags.encode(out)?;
         ::core::result::Result::Ok(())
     }
@@ -76,7 +76,7 @@ impl crate::xdr::Decode for OpenArgs {
     const MIN_LEN: usize = 8;
     fn decode(src: &mut crate::xdr::Bytes) -> ::core::result::Result<Self, crate::xdr::DecodeError> {
         ::core::result::Result::Ok(Self {
-            name: crate::xdr::decode_string(src, 64)?,
+            name: crate::xdr::decode_string(src, P_NAME_MAX)?,
             flags: u32::decode(src)?,
         })
     }
@@ -86,7 +86,7 @@ impl crate::xdr::Decode for OpenArgs {
 impl crate::xdr::Generate for OpenArgs {
     fn generate(g: &mut crate::xdr::Gen) -> Self {
         Self {
-            name: g.string(64),
+            name: g.string(P_NAME_MAX),
             flags: u32::generate(g),
         }
     }
