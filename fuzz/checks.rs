@@ -1217,9 +1217,9 @@ impl Harness {
             }
             Op::Keepalive { pong } => {
                 let procedure = if pong {
-                    keepalive::Procedure::Pong
+                    keepalive::ProcedureNumber::Pong
                 } else {
-                    keepalive::Procedure::Ping
+                    keepalive::ProcedureNumber::Ping
                 };
                 let header = frame::header(
                     keepalive::PROGRAM,
@@ -1729,7 +1729,7 @@ impl Harness {
     fn model_route(&mut self, f: Frame, fds: Vec<usize>) {
         let h = &f.header;
         if h.prog == keepalive::PROGRAM {
-            if h.r#type == MessageType::Message && h.proc == keepalive::Procedure::Ping as i32 {
+            if h.r#type == MessageType::Message && h.proc == keepalive::ProcedureNumber::Ping as i32 {
                 self.want_tx.push_back(WantTx::Pong);
             }
             self.drop_fds(fds);
@@ -2137,11 +2137,11 @@ impl Harness {
                 (MessageType::Message, MessageStatus::Ok, 0, 0),
                 "a malformed keepalive message"
             );
-            if h.proc == keepalive::Procedure::Ping as i32 {
+            if h.proc == keepalive::ProcedureNumber::Ping as i32 {
                 // The keepalive timer's: not modelled.
                 return;
             }
-            assert_eq!(h.proc, keepalive::Procedure::Pong as i32);
+            assert_eq!(h.proc, keepalive::ProcedureNumber::Pong as i32);
             match self.want_tx.pop_front() {
                 Some(WantTx::Pong) => {}
                 other => panic!("sent a PONG, expected {other:?}"),

@@ -45,7 +45,7 @@ async fn reply(peer: &mut DuplexStream, call: &Frame, ret: &impl Encode) {
 /// feature probe, CONNECT_OPEN.
 async fn handshake(peer: &mut DuplexStream, buf: &mut BytesMut) {
     let call = read_call(peer, buf).await;
-    assert_eq!(call.header.proc, remote::Procedure::AuthList as i32);
+    assert_eq!(call.header.proc, remote::ProcedureNumber::AuthList as i32);
     reply(
         peer,
         &call,
@@ -57,7 +57,7 @@ async fn handshake(peer: &mut DuplexStream, buf: &mut BytesMut) {
     let call = read_call(peer, buf).await;
     assert_eq!(
         call.header.proc,
-        remote::Procedure::ConnectSupportsFeature as i32
+        remote::ProcedureNumber::ConnectSupportsFeature as i32
     );
     reply(
         peer,
@@ -66,7 +66,10 @@ async fn handshake(peer: &mut DuplexStream, buf: &mut BytesMut) {
     )
     .await;
     let call = read_call(peer, buf).await;
-    assert_eq!(call.header.proc, remote::Procedure::ConnectOpen as i32);
+    assert_eq!(
+        call.header.proc,
+        remote::ProcedureNumber::ConnectOpen as i32
+    );
     reply(peer, &call, &()).await;
 }
 
@@ -161,7 +164,7 @@ async fn polkit_is_run_before_connect_open() {
     let server = tokio::spawn(async move {
         let mut buf = BytesMut::new();
         let call = read_call(&mut peer, &mut buf).await;
-        assert_eq!(call.header.proc, remote::Procedure::AuthList as i32);
+        assert_eq!(call.header.proc, remote::ProcedureNumber::AuthList as i32);
         reply(
             &mut peer,
             &call,
@@ -171,13 +174,13 @@ async fn polkit_is_run_before_connect_open() {
         )
         .await;
         let call = read_call(&mut peer, &mut buf).await;
-        assert_eq!(call.header.proc, remote::Procedure::AuthPolkit as i32);
+        assert_eq!(call.header.proc, remote::ProcedureNumber::AuthPolkit as i32);
         assert!(call.body.is_empty(), "AUTH_POLKIT takes no arguments");
         reply(&mut peer, &call, &remote::AuthPolkitRet { complete: 1 }).await;
         let call = read_call(&mut peer, &mut buf).await;
         assert_eq!(
             call.header.proc,
-            remote::Procedure::ConnectSupportsFeature as i32
+            remote::ProcedureNumber::ConnectSupportsFeature as i32
         );
         reply(
             &mut peer,
@@ -186,7 +189,10 @@ async fn polkit_is_run_before_connect_open() {
         )
         .await;
         let call = read_call(&mut peer, &mut buf).await;
-        assert_eq!(call.header.proc, remote::Procedure::ConnectOpen as i32);
+        assert_eq!(
+            call.header.proc,
+            remote::ProcedureNumber::ConnectOpen as i32
+        );
         let args: remote::ConnectOpenArgs =
             virtwire::protocol::xdr::from_bytes(call.body.clone()).unwrap();
         assert_eq!(args.name.as_deref(), Some("qemu:///system"));

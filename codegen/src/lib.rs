@@ -72,7 +72,8 @@ pub struct ProgramSpec<'a> {
     /// `remote_domain_get_info_ret` into `DomainGetInfoRet`).
     pub type_prefix: &'a str,
     /// The enum listing the procedures (`remote_procedure`); `None` for a file
-    /// with types only. Its Rust name is always `Procedure`.
+    /// with types only. Its Rust name is always `ProcedureNumber` (not
+    /// `Procedure`, the trait of the marker types).
     pub proc_enum: Option<&'a str>,
     /// The prefix of every procedure (`REMOTE_PROC_`).
     pub proc_prefix: Option<&'a str>,

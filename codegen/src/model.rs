@@ -271,7 +271,7 @@ pub struct Proc {
     pub number: i32,
     /// `domain_get_info`
     pub method: String,
-    /// `DomainGetInfo`: the marker type in `procs` and the `Procedure` variant.
+    /// `DomainGetInfo`: the marker type in `procs` and the `ProcedureNumber` variant.
     pub marker: String,
     pub args: Option<TypeId>,
     pub ret: Option<TypeId>,

@@ -172,7 +172,7 @@ impl Resolver<'_> {
                 Definition::Enum(_) | Definition::Struct(_) | Definition::Union(_) => {
                     let name = definition.name();
                     let rust_name = if Some(name) == proc_enum {
-                        "Procedure".to_owned()
+                        "ProcedureNumber".to_owned()
                     } else {
                         names::type_ident(name, spec.type_prefix)
                     };

@@ -270,7 +270,7 @@ mod stream_1mib {
         frame::header(
             remote::REMOTE_PROGRAM,
             remote::REMOTE_PROTOCOL_VERSION,
-            remote::Procedure::StorageVolDownload as i32,
+            remote::ProcedureNumber::StorageVolDownload as i32,
             MessageType::Stream,
             9,
             MessageStatus::Continue,

@@ -214,12 +214,12 @@ fn procedure_facts() {
     assert_eq!(info.ret, Some("remote_domain_get_info_ret"));
     assert_eq!(info.message, None);
     assert_eq!(info.kind, ProcedureKind::Call);
-    assert_eq!(remote::Procedure::DomainGetInfo as i32, 16);
+    assert_eq!(remote::ProcedureNumber::DomainGetInfo as i32, 16);
     assert_eq!(<remote::procs::DomainGetInfo as Procedure>::INFO, info);
     assert!(remote::procedure(0).is_none());
     assert!(remote::procedure(454).is_none());
 
-    let download = remote::procedure(remote::Procedure::StorageVolDownload as i32).unwrap();
+    let download = remote::procedure(remote::ProcedureNumber::StorageVolDownload as i32).unwrap();
     assert_eq!(download.stream, Some(StreamDirection::Read));
     assert_eq!(
         download.sparse_flag,
@@ -506,10 +506,10 @@ fn unknown_discriminants_are_errors() {
     );
     assert_eq!(remote::AuthType::try_from(1), Ok(remote::AuthType::Sasl));
     assert_eq!(
-        remote::Procedure::try_from(16),
-        Ok(remote::Procedure::DomainGetInfo)
+        remote::ProcedureNumber::try_from(16),
+        Ok(remote::ProcedureNumber::DomainGetInfo)
     );
-    assert_eq!(remote::Procedure::ALL.len(), 453);
+    assert_eq!(remote::ProcedureNumber::ALL.len(), 453);
 }
 
 #[test]

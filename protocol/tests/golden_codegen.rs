@@ -345,7 +345,10 @@ fn procedure_table() {
         p::roundtrip_body(1, BodyPart::Args, to_bytes(&args).unwrap()),
         Some(Ok(true))
     );
-    assert_eq!(p::Procedure::try_from(7), Ok(p::Procedure::EventChanged));
+    assert_eq!(
+        p::ProcedureNumber::try_from(7),
+        Ok(p::ProcedureNumber::EventChanged)
+    );
 }
 
 #[test]

@@ -492,7 +492,7 @@ impl Replay {
         let header = &rec.frame.header;
         let at = self.at(rec);
         if header.prog == keepalive::PROGRAM {
-            if header.proc == keepalive::Procedure::Pong as i32 {
+            if header.proc == keepalive::ProcedureNumber::Pong as i32 {
                 let pong = self
                     .pongs
                     .pop_front()
@@ -796,7 +796,7 @@ impl Replay {
                 self.completed(rec, serial, peers);
             }
             MessageType::Message
-                if is_keepalive && header.proc == keepalive::Procedure::Ping as i32 =>
+                if is_keepalive && header.proc == keepalive::ProcedureNumber::Ping as i32 =>
             {
                 let pong = self.transmitted();
                 assert!(!pong.is_empty(), "{at}: no PONG for the daemon's PING");

@@ -41,7 +41,7 @@ fn big_xml() -> String {
     xml
 }
 
-fn reply_header(procedure: remote::Procedure) -> virtwire_protocol::virnet::MessageHeader {
+fn reply_header(procedure: remote::ProcedureNumber) -> virtwire_protocol::virnet::MessageHeader {
     frame::header(
         remote::REMOTE_PROGRAM,
         remote::REMOTE_PROTOCOL_VERSION,
@@ -58,7 +58,7 @@ fn stream_frame_body_shares_the_receive_buffer() {
     let header = frame::header(
         remote::REMOTE_PROGRAM,
         remote::REMOTE_PROTOCOL_VERSION,
-        remote::Procedure::StorageVolDownload as i32,
+        remote::ProcedureNumber::StorageVolDownload as i32,
         MessageType::Stream,
         9,
         MessageStatus::Continue,
@@ -102,7 +102,7 @@ fn large_string_in_a_reply_frame_shares_the_receive_buffer() {
         xml: XdrString::from(xml.as_str()),
     };
     frame::encode_message(
-        &reply_header(remote::Procedure::DomainGetXmlDesc),
+        &reply_header(remote::ProcedureNumber::DomainGetXmlDesc),
         &body,
         &mut buf,
     )

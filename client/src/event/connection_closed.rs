@@ -5,7 +5,7 @@ use super::decode::{DecodeEvent, message, unknown_procedure};
 use super::family::{Family, Registration};
 use super::raw_enum::raw_enum;
 use bytes::Bytes;
-use virtwire_protocol::remote::{Procedure, procs};
+use virtwire_protocol::remote::{ProcedureNumber, procs};
 use virtwire_protocol::xdr::DecodeError;
 use virtwire_protocol::{Event as _, Procedure as _};
 
@@ -36,8 +36,8 @@ impl ConnectionClosed {
     /// Decodes the body of a MESSAGE of `procedure` (only
     /// `REMOTE_PROC_CONNECT_EVENT_CONNECTION_CLOSED` is this event).
     pub fn decode(procedure: i32, body: Bytes) -> Result<Self, DecodeError> {
-        match Procedure::try_from(procedure) {
-            Ok(Procedure::ConnectEventConnectionClosed) => {
+        match ProcedureNumber::try_from(procedure) {
+            Ok(ProcedureNumber::ConnectEventConnectionClosed) => {
                 let m = message::<procs::ConnectEventConnectionClosed>(body)?;
                 Ok(Self {
                     reason: CloseReason::from(m.reason),

@@ -4,7 +4,7 @@ use super::decode::{DecodeEvent, message, unknown_procedure};
 use super::family::{Family, Registration};
 use super::raw_enum::raw_enum;
 use bytes::Bytes;
-use virtwire_protocol::remote::{NonnullNetwork, Procedure, procs};
+use virtwire_protocol::remote::{NonnullNetwork, ProcedureNumber, procs};
 use virtwire_protocol::xdr::{DecodeError, XdrString};
 use virtwire_protocol::{Event as _, Procedure as _};
 
@@ -66,8 +66,8 @@ impl NetworkEventKind {
 impl NetworkEvent {
     /// Decodes the body of a network event MESSAGE of `procedure`.
     pub fn decode(procedure: i32, body: Bytes) -> Result<Self, DecodeError> {
-        match Procedure::try_from(procedure) {
-            Ok(Procedure::NetworkEventLifecycle) => {
+        match ProcedureNumber::try_from(procedure) {
+            Ok(ProcedureNumber::NetworkEventLifecycle) => {
                 let m = message::<procs::NetworkEventLifecycle>(body)?;
                 Ok(Self {
                     callback_id: m.callback_id,
@@ -78,7 +78,7 @@ impl NetworkEvent {
                     },
                 })
             }
-            Ok(Procedure::NetworkEventCallbackMetadataChange) => {
+            Ok(ProcedureNumber::NetworkEventCallbackMetadataChange) => {
                 let m = message::<procs::NetworkEventCallbackMetadataChange>(body)?;
                 Ok(Self {
                     callback_id: m.callback_id,

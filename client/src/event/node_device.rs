@@ -4,7 +4,7 @@ use super::decode::{DecodeEvent, message, unknown_procedure};
 use super::family::{Family, Registration};
 use super::raw_enum::raw_enum;
 use bytes::Bytes;
-use virtwire_protocol::remote::{NonnullNodeDevice, Procedure, procs};
+use virtwire_protocol::remote::{NonnullNodeDevice, ProcedureNumber, procs};
 use virtwire_protocol::xdr::DecodeError;
 use virtwire_protocol::{Event as _, Procedure as _};
 
@@ -62,8 +62,8 @@ impl NodeDeviceEventKind {
 impl NodeDeviceEvent {
     /// Decodes the body of a node device event MESSAGE of `procedure`.
     pub fn decode(procedure: i32, body: Bytes) -> Result<Self, DecodeError> {
-        match Procedure::try_from(procedure) {
-            Ok(Procedure::NodeDeviceEventLifecycle) => {
+        match ProcedureNumber::try_from(procedure) {
+            Ok(ProcedureNumber::NodeDeviceEventLifecycle) => {
                 let m = message::<procs::NodeDeviceEventLifecycle>(body)?;
                 Ok(Self {
                     callback_id: m.callback_id,
@@ -74,7 +74,7 @@ impl NodeDeviceEvent {
                     },
                 })
             }
-            Ok(Procedure::NodeDeviceEventUpdate) => {
+            Ok(ProcedureNumber::NodeDeviceEventUpdate) => {
                 let m = message::<procs::NodeDeviceEventUpdate>(body)?;
                 Ok(Self {
                     callback_id: m.callback_id,

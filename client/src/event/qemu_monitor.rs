@@ -4,7 +4,7 @@
 use super::decode::{DecodeEvent, message, unknown_procedure};
 use super::family::{Family, Registration};
 use bytes::Bytes;
-use virtwire_protocol::qemu::{Procedure, procs};
+use virtwire_protocol::qemu::{ProcedureNumber, procs};
 use virtwire_protocol::remote::NonnullDomain;
 use virtwire_protocol::xdr::{DecodeError, XdrString};
 use virtwire_protocol::{Event as _, Procedure as _};
@@ -30,8 +30,8 @@ impl QemuMonitorEvent {
     /// Decodes the body of a qemu-program MESSAGE of `procedure` (only
     /// `QEMU_PROC_DOMAIN_MONITOR_EVENT` is an event).
     pub fn decode(procedure: i32, body: Bytes) -> Result<Self, DecodeError> {
-        match Procedure::try_from(procedure) {
-            Ok(Procedure::DomainMonitorEvent) => {
+        match ProcedureNumber::try_from(procedure) {
+            Ok(ProcedureNumber::DomainMonitorEvent) => {
                 let m = message::<procs::DomainMonitorEvent>(body)?;
                 Ok(Self {
                     callback_id: m.callback_id,

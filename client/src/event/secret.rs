@@ -4,7 +4,7 @@ use super::decode::{DecodeEvent, message, unknown_procedure};
 use super::family::{Family, Registration};
 use super::raw_enum::raw_enum;
 use bytes::Bytes;
-use virtwire_protocol::remote::{NonnullSecret, Procedure, procs};
+use virtwire_protocol::remote::{NonnullSecret, ProcedureNumber, procs};
 use virtwire_protocol::xdr::DecodeError;
 use virtwire_protocol::{Event as _, Procedure as _};
 
@@ -57,8 +57,8 @@ impl SecretEventKind {
 impl SecretEvent {
     /// Decodes the body of a secret event MESSAGE of `procedure`.
     pub fn decode(procedure: i32, body: Bytes) -> Result<Self, DecodeError> {
-        match Procedure::try_from(procedure) {
-            Ok(Procedure::SecretEventLifecycle) => {
+        match ProcedureNumber::try_from(procedure) {
+            Ok(ProcedureNumber::SecretEventLifecycle) => {
                 let m = message::<procs::SecretEventLifecycle>(body)?;
                 Ok(Self {
                     callback_id: m.callback_id,
@@ -69,7 +69,7 @@ impl SecretEvent {
                     },
                 })
             }
-            Ok(Procedure::SecretEventValueChanged) => {
+            Ok(ProcedureNumber::SecretEventValueChanged) => {
                 let m = message::<procs::SecretEventValueChanged>(body)?;
                 Ok(Self {
                     callback_id: m.callback_id,

@@ -4,7 +4,7 @@ use super::decode::{DecodeEvent, message, unknown_procedure};
 use super::family::{Family, Registration};
 use super::raw_enum::raw_enum;
 use bytes::Bytes;
-use virtwire_protocol::remote::{NonnullStoragePool, Procedure, procs};
+use virtwire_protocol::remote::{NonnullStoragePool, ProcedureNumber, procs};
 use virtwire_protocol::xdr::DecodeError;
 use virtwire_protocol::{Event as _, Procedure as _};
 
@@ -66,8 +66,8 @@ impl StoragePoolEventKind {
 impl StoragePoolEvent {
     /// Decodes the body of a storage pool event MESSAGE of `procedure`.
     pub fn decode(procedure: i32, body: Bytes) -> Result<Self, DecodeError> {
-        match Procedure::try_from(procedure) {
-            Ok(Procedure::StoragePoolEventLifecycle) => {
+        match ProcedureNumber::try_from(procedure) {
+            Ok(ProcedureNumber::StoragePoolEventLifecycle) => {
                 let m = message::<procs::StoragePoolEventLifecycle>(body)?;
                 Ok(Self {
                     callback_id: m.callback_id,
@@ -78,7 +78,7 @@ impl StoragePoolEvent {
                     },
                 })
             }
-            Ok(Procedure::StoragePoolEventRefresh) => {
+            Ok(ProcedureNumber::StoragePoolEventRefresh) => {
                 let m = message::<procs::StoragePoolEventRefresh>(body)?;
                 Ok(Self {
                     callback_id: m.callback_id,

@@ -820,9 +820,10 @@ impl<W: Waiter, S: StreamSink, E: EventSink> Connection<W, S, E> {
     }
 
     fn keepalive_message(&mut self, procedure: i32) {
-        if procedure == ka::Procedure::Ping as i32 {
-            self.transmit
-                .push_back(Transmit::bytes(keepalive_message(ka::Procedure::Pong)));
+        if procedure == ka::ProcedureNumber::Ping as i32 {
+            self.transmit.push_back(Transmit::bytes(keepalive_message(
+                ka::ProcedureNumber::Pong,
+            )));
         }
         // A PONG needs nothing more: receiving it already counted as traffic.
     }
@@ -859,9 +860,9 @@ impl<W: Waiter, S: StreamSink, E: EventSink> Connection<W, S, E> {
         }
         match self.keepalive.on_timeout(now) {
             keepalive::Action::None => {}
-            keepalive::Action::Ping => self
-                .transmit
-                .push_back(Transmit::bytes(keepalive_message(ka::Procedure::Ping))),
+            keepalive::Action::Ping => self.transmit.push_back(Transmit::bytes(keepalive_message(
+                ka::ProcedureNumber::Ping,
+            ))),
             keepalive::Action::Dead => self.close(ConnectionError::KeepaliveTimeout),
         }
     }
@@ -899,7 +900,7 @@ impl<W: Waiter, S: StreamSink, E: EventSink> Connection<W, S, E> {
     }
 }
 
-fn keepalive_message(procedure: ka::Procedure) -> Bytes {
+fn keepalive_message(procedure: ka::ProcedureNumber) -> Bytes {
     let header = frame::header(
         ka::KEEPALIVE_PROGRAM,
         ka::KEEPALIVE_PROTOCOL_VERSION,

@@ -289,7 +289,7 @@ fn a_cancelled_call_under_the_cap_is_never_sent() {
 #[test]
 fn answers_server_pings() {
     let (mut c, now) = conn(5);
-    feed(&mut c, &keepalive_message(ka::Procedure::Ping), now);
+    feed(&mut c, &keepalive_message(ka::ProcedureNumber::Ping), now);
     let sent = transmitted(&mut c);
     assert_eq!(sent.len(), 1);
     assert_eq!(
@@ -321,7 +321,7 @@ fn client_keepalive_pings_then_gives_up() {
     // Traffic resets the count.
     feed(
         &mut c,
-        &keepalive_message(ka::Procedure::Pong),
+        &keepalive_message(ka::ProcedureNumber::Pong),
         start + Duration::from_secs(6),
     );
     assert_eq!(c.poll_timeout(), Some(start + Duration::from_secs(11)));

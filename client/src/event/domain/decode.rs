@@ -8,7 +8,7 @@ use super::DomainEvent;
 use super::kind::DomainEventKind as Kind;
 use crate::event::decode::{message, unknown_procedure};
 use bytes::Bytes;
-use virtwire_protocol::remote::{NonnullDomain, Procedure, procs};
+use virtwire_protocol::remote::{NonnullDomain, ProcedureNumber, procs};
 use virtwire_protocol::xdr::DecodeError;
 
 /// Assembles an event.
@@ -23,11 +23,11 @@ fn event(callback_id: i32, domain: NonnullDomain, kind: Kind) -> DomainEvent {
 /// See [`DomainEvent::decode`].
 pub(super) fn decode(procedure: i32, body: Bytes) -> Result<DomainEvent, DecodeError> {
     let unknown = || unknown_procedure("domain event procedure", procedure);
-    let Ok(known) = Procedure::try_from(procedure) else {
+    let Ok(known) = ProcedureNumber::try_from(procedure) else {
         return Err(unknown());
     };
     Ok(match known {
-        Procedure::DomainEventCallbackLifecycle => {
+        ProcedureNumber::DomainEventCallbackLifecycle => {
             let m = message::<procs::DomainEventCallbackLifecycle>(body)?;
             let kind = Kind::Lifecycle {
                 event: m.msg.event,
@@ -35,25 +35,25 @@ pub(super) fn decode(procedure: i32, body: Bytes) -> Result<DomainEvent, DecodeE
             };
             event(m.callback_id, m.msg.dom, kind)
         }
-        Procedure::DomainEventCallbackReboot => {
+        ProcedureNumber::DomainEventCallbackReboot => {
             let m = message::<procs::DomainEventCallbackReboot>(body)?;
             event(m.callback_id, m.msg.dom, Kind::Reboot)
         }
-        Procedure::DomainEventCallbackRtcChange => {
+        ProcedureNumber::DomainEventCallbackRtcChange => {
             let m = message::<procs::DomainEventCallbackRtcChange>(body)?;
             let kind = Kind::RtcChange {
                 offset: m.msg.offset,
             };
             event(m.callback_id, m.msg.dom, kind)
         }
-        Procedure::DomainEventCallbackWatchdog => {
+        ProcedureNumber::DomainEventCallbackWatchdog => {
             let m = message::<procs::DomainEventCallbackWatchdog>(body)?;
             let kind = Kind::Watchdog {
                 action: m.msg.action,
             };
             event(m.callback_id, m.msg.dom, kind)
         }
-        Procedure::DomainEventCallbackIoError => {
+        ProcedureNumber::DomainEventCallbackIoError => {
             let m = message::<procs::DomainEventCallbackIoError>(body)?;
             let kind = Kind::IoError {
                 src_path: m.msg.src_path,
@@ -62,7 +62,7 @@ pub(super) fn decode(procedure: i32, body: Bytes) -> Result<DomainEvent, DecodeE
             };
             event(m.callback_id, m.msg.dom, kind)
         }
-        Procedure::DomainEventCallbackGraphics => {
+        ProcedureNumber::DomainEventCallbackGraphics => {
             let m = message::<procs::DomainEventCallbackGraphics>(body)?;
             let kind = Kind::Graphics {
                 phase: m.msg.phase,
@@ -73,7 +73,7 @@ pub(super) fn decode(procedure: i32, body: Bytes) -> Result<DomainEvent, DecodeE
             };
             event(m.callback_id, m.msg.dom, kind)
         }
-        Procedure::DomainEventCallbackIoErrorReason => {
+        ProcedureNumber::DomainEventCallbackIoErrorReason => {
             let m = message::<procs::DomainEventCallbackIoErrorReason>(body)?;
             let kind = Kind::IoErrorReason {
                 src_path: m.msg.src_path,
@@ -83,11 +83,11 @@ pub(super) fn decode(procedure: i32, body: Bytes) -> Result<DomainEvent, DecodeE
             };
             event(m.callback_id, m.msg.dom, kind)
         }
-        Procedure::DomainEventCallbackControlError => {
+        ProcedureNumber::DomainEventCallbackControlError => {
             let m = message::<procs::DomainEventCallbackControlError>(body)?;
             event(m.callback_id, m.msg.dom, Kind::ControlError)
         }
-        Procedure::DomainEventCallbackBlockJob => {
+        ProcedureNumber::DomainEventCallbackBlockJob => {
             let m = message::<procs::DomainEventCallbackBlockJob>(body)?;
             let kind = Kind::BlockJob {
                 path: m.msg.path,
@@ -96,7 +96,7 @@ pub(super) fn decode(procedure: i32, body: Bytes) -> Result<DomainEvent, DecodeE
             };
             event(m.callback_id, m.msg.dom, kind)
         }
-        Procedure::DomainEventCallbackDiskChange => {
+        ProcedureNumber::DomainEventCallbackDiskChange => {
             let m = message::<procs::DomainEventCallbackDiskChange>(body)?;
             let kind = Kind::DiskChange {
                 old_src_path: m.msg.old_src_path,
@@ -106,7 +106,7 @@ pub(super) fn decode(procedure: i32, body: Bytes) -> Result<DomainEvent, DecodeE
             };
             event(m.callback_id, m.msg.dom, kind)
         }
-        Procedure::DomainEventCallbackTrayChange => {
+        ProcedureNumber::DomainEventCallbackTrayChange => {
             let m = message::<procs::DomainEventCallbackTrayChange>(body)?;
             let kind = Kind::TrayChange {
                 dev_alias: m.msg.dev_alias,
@@ -115,29 +115,29 @@ pub(super) fn decode(procedure: i32, body: Bytes) -> Result<DomainEvent, DecodeE
             event(m.callback_id, m.msg.dom, kind)
         }
         // The three power-management events carry `reason` outside `msg`.
-        Procedure::DomainEventCallbackPmwakeup => {
+        ProcedureNumber::DomainEventCallbackPmwakeup => {
             let m = message::<procs::DomainEventCallbackPmwakeup>(body)?;
             let kind = Kind::Pmwakeup { reason: m.reason };
             event(m.callback_id, m.msg.dom, kind)
         }
-        Procedure::DomainEventCallbackPmsuspend => {
+        ProcedureNumber::DomainEventCallbackPmsuspend => {
             let m = message::<procs::DomainEventCallbackPmsuspend>(body)?;
             let kind = Kind::Pmsuspend { reason: m.reason };
             event(m.callback_id, m.msg.dom, kind)
         }
-        Procedure::DomainEventCallbackBalloonChange => {
+        ProcedureNumber::DomainEventCallbackBalloonChange => {
             let m = message::<procs::DomainEventCallbackBalloonChange>(body)?;
             let kind = Kind::BalloonChange {
                 actual: m.msg.actual,
             };
             event(m.callback_id, m.msg.dom, kind)
         }
-        Procedure::DomainEventCallbackPmsuspendDisk => {
+        ProcedureNumber::DomainEventCallbackPmsuspendDisk => {
             let m = message::<procs::DomainEventCallbackPmsuspendDisk>(body)?;
             let kind = Kind::PmsuspendDisk { reason: m.reason };
             event(m.callback_id, m.msg.dom, kind)
         }
-        Procedure::DomainEventCallbackDeviceRemoved => {
+        ProcedureNumber::DomainEventCallbackDeviceRemoved => {
             let m = message::<procs::DomainEventCallbackDeviceRemoved>(body)?;
             let kind = Kind::DeviceRemoved {
                 dev_alias: m.msg.dev_alias,
@@ -145,7 +145,7 @@ pub(super) fn decode(procedure: i32, body: Bytes) -> Result<DomainEvent, DecodeE
             event(m.callback_id, m.msg.dom, kind)
         }
         // From here on the messages are flat.
-        Procedure::DomainEventBlockJob2 => {
+        ProcedureNumber::DomainEventBlockJob2 => {
             let m = message::<procs::DomainEventBlockJob2>(body)?;
             let kind = Kind::BlockJob2 {
                 dst: m.dst,
@@ -154,11 +154,11 @@ pub(super) fn decode(procedure: i32, body: Bytes) -> Result<DomainEvent, DecodeE
             };
             event(m.callback_id, m.dom, kind)
         }
-        Procedure::DomainEventCallbackTunable => {
+        ProcedureNumber::DomainEventCallbackTunable => {
             let m = message::<procs::DomainEventCallbackTunable>(body)?;
             event(m.callback_id, m.dom, Kind::Tunable { params: m.params })
         }
-        Procedure::DomainEventCallbackAgentLifecycle => {
+        ProcedureNumber::DomainEventCallbackAgentLifecycle => {
             let m = message::<procs::DomainEventCallbackAgentLifecycle>(body)?;
             let kind = Kind::AgentLifecycle {
                 state: m.state,
@@ -166,21 +166,21 @@ pub(super) fn decode(procedure: i32, body: Bytes) -> Result<DomainEvent, DecodeE
             };
             event(m.callback_id, m.dom, kind)
         }
-        Procedure::DomainEventCallbackDeviceAdded => {
+        ProcedureNumber::DomainEventCallbackDeviceAdded => {
             let m = message::<procs::DomainEventCallbackDeviceAdded>(body)?;
             let kind = Kind::DeviceAdded {
                 dev_alias: m.dev_alias,
             };
             event(m.callback_id, m.dom, kind)
         }
-        Procedure::DomainEventCallbackMigrationIteration => {
+        ProcedureNumber::DomainEventCallbackMigrationIteration => {
             let m = message::<procs::DomainEventCallbackMigrationIteration>(body)?;
             let kind = Kind::MigrationIteration {
                 iteration: m.iteration,
             };
             event(m.callback_id, m.dom, kind)
         }
-        Procedure::DomainEventCallbackJobCompleted => {
+        ProcedureNumber::DomainEventCallbackJobCompleted => {
             let m = message::<procs::DomainEventCallbackJobCompleted>(body)?;
             event(
                 m.callback_id,
@@ -188,14 +188,14 @@ pub(super) fn decode(procedure: i32, body: Bytes) -> Result<DomainEvent, DecodeE
                 Kind::JobCompleted { params: m.params },
             )
         }
-        Procedure::DomainEventCallbackDeviceRemovalFailed => {
+        ProcedureNumber::DomainEventCallbackDeviceRemovalFailed => {
             let m = message::<procs::DomainEventCallbackDeviceRemovalFailed>(body)?;
             let kind = Kind::DeviceRemovalFailed {
                 dev_alias: m.dev_alias,
             };
             event(m.callback_id, m.dom, kind)
         }
-        Procedure::DomainEventCallbackMetadataChange => {
+        ProcedureNumber::DomainEventCallbackMetadataChange => {
             let m = message::<procs::DomainEventCallbackMetadataChange>(body)?;
             let kind = Kind::MetadataChange {
                 metadata_type: m.r#type,
@@ -203,7 +203,7 @@ pub(super) fn decode(procedure: i32, body: Bytes) -> Result<DomainEvent, DecodeE
             };
             event(m.callback_id, m.dom, kind)
         }
-        Procedure::DomainEventBlockThreshold => {
+        ProcedureNumber::DomainEventBlockThreshold => {
             let m = message::<procs::DomainEventBlockThreshold>(body)?;
             let kind = Kind::BlockThreshold {
                 dev: m.dev,
@@ -213,7 +213,7 @@ pub(super) fn decode(procedure: i32, body: Bytes) -> Result<DomainEvent, DecodeE
             };
             event(m.callback_id, m.dom, kind)
         }
-        Procedure::DomainEventMemoryFailure => {
+        ProcedureNumber::DomainEventMemoryFailure => {
             let m = message::<procs::DomainEventMemoryFailure>(body)?;
             let kind = Kind::MemoryFailure {
                 recipient: m.recipient,
@@ -222,7 +222,7 @@ pub(super) fn decode(procedure: i32, body: Bytes) -> Result<DomainEvent, DecodeE
             };
             event(m.callback_id, m.dom, kind)
         }
-        Procedure::DomainEventMemoryDeviceSizeChange => {
+        ProcedureNumber::DomainEventMemoryDeviceSizeChange => {
             let m = message::<procs::DomainEventMemoryDeviceSizeChange>(body)?;
             let kind = Kind::MemoryDeviceSizeChange {
                 alias: m.alias,
@@ -230,7 +230,7 @@ pub(super) fn decode(procedure: i32, body: Bytes) -> Result<DomainEvent, DecodeE
             };
             event(m.callback_id, m.dom, kind)
         }
-        Procedure::DomainEventNicMacChange => {
+        ProcedureNumber::DomainEventNicMacChange => {
             let m = message::<procs::DomainEventNicMacChange>(body)?;
             let kind = Kind::NicMacChange {
                 alias: m.alias,

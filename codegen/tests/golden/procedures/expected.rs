@@ -301,7 +301,7 @@ pub const P_PROTOCOL_VERSION: u32 = 2;
 /// `enum p_procedure` (input.x:45).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(i32)]
-pub enum Procedure {
+pub enum ProcedureNumber {
     /// `P_PROC_OPEN = 1`
     Open = 1,
     /// `P_PROC_CLOSE = 2`
@@ -318,12 +318,12 @@ pub enum Procedure {
     Ping = 6,
 }
 
-impl Procedure {
+impl ProcedureNumber {
     /// Every member, in `.x` order.
     pub const ALL: &'static [Self] = &[Self::Open, Self::Close, Self::ThingGet, Self::ThingDownload, Self::ThingUpload, Self::EventChanged, Self::Ping];
 }
 
-impl ::core::convert::TryFrom<i32> for Procedure {
+impl ::core::convert::TryFrom<i32> for ProcedureNumber {
     type Error = crate::xdr::DecodeError;
     fn try_from(value: i32) -> ::core::result::Result<Self, crate::xdr::DecodeError> {
         match value {
@@ -342,7 +342,7 @@ impl ::core::convert::TryFrom<i32> for Procedure {
     }
 }
 
-impl crate::xdr::Encode for Procedure {
+impl crate::xdr::Encode for ProcedureNumber {
     fn encoded_len(&self) -> usize {
         4
     }
@@ -351,7 +351,7 @@ impl crate::xdr::Encode for Procedure {
     }
 }
 
-impl crate::xdr::Decode for Procedure {
+impl crate::xdr::Decode for ProcedureNumber {
     const MIN_LEN: usize = 4;
     fn decode(src: &mut crate::xdr::Bytes) -> ::core::result::Result<Self, crate::xdr::DecodeError> {
         <Self as ::core::convert::TryFrom<i32>>::try_from(i32::decode(src)?)
@@ -359,7 +359,7 @@ impl crate::xdr::Decode for Procedure {
 }
 
 #[cfg(any(test, feature = "testgen"))]
-impl crate::xdr::Generate for Procedure {
+impl crate::xdr::Generate for ProcedureNumber {
     fn generate(g: &mut crate::xdr::Gen) -> Self {
         Self::ALL[g.choose(Self::ALL.len())]
     }
@@ -658,5 +658,5 @@ pub static ALL_TYPES: &[crate::xdr::TypeCheck] = &[
     ("p_thing_download_args", crate::xdr::check_generated::<ThingDownloadArgs>),
     ("p_thing_upload_args", crate::xdr::check_generated::<ThingUploadArgs>),
     ("p_event_changed_msg", crate::xdr::check_generated::<EventChangedMsg>),
-    ("p_procedure", crate::xdr::check_generated::<Procedure>),
+    ("p_procedure", crate::xdr::check_generated::<ProcedureNumber>),
 ];
