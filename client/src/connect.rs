@@ -434,6 +434,14 @@ impl ConnectOptions {
                 context.external_ssf = channel.external_ssf;
                 crate::sasl::authenticate(client, context).await?;
             }
+            other => {
+                // A type a newer daemon may add: libvirt's client refuses
+                // it too ("unsupported authentication type").
+                return Err(Error::new(
+                    ErrorKind::Auth,
+                    format!("unsupported authentication type {other:?} required by the daemon"),
+                ));
+            }
         }
         if self.keepalive.is_some() && client.supports_feature(Feature::ProgramKeepalive).await? {
             let _ = client

@@ -195,6 +195,7 @@ fn check_frame(recorded: &Recorded) -> Result<Kind, String> {
                 Ok(Kind::ErrorReply)
             }
             MessageStatus::Continue => Err(format!("{what}: a REPLY with status CONTINUE")),
+            _ => Err(format!("{what}: a status this release does not know")),
         },
         MessageType::Message if header.prog == keepalive::PROGRAM => {
             // PING and PONG carry no payload.
@@ -225,6 +226,7 @@ fn check_frame(recorded: &Recorded) -> Result<Kind, String> {
                 // A client abort is empty; a server failure carries the error.
                 MessageStatus::Error if body.is_empty() && recorded.from_client => {}
                 MessageStatus::Error => expect_error_body(body)?,
+                _ => return Err(format!("{what}: a status this release does not know")),
             }
             Ok(Kind::Stream)
         }
@@ -235,6 +237,7 @@ fn check_frame(recorded: &Recorded) -> Result<Kind, String> {
             )?;
             Ok(Kind::StreamHole)
         }
+        _ => Err(format!("{what}: a message type this release does not know")),
     }
 }
 

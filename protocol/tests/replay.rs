@@ -890,6 +890,7 @@ impl Replay {
                 self.stats.errors += 1;
             }
             MessageStatus::Continue => panic!("{at}: REPLY with status CONTINUE"),
+            other => panic!("{at}: a REPLY with an unknown status {other:?}"),
         }
     }
 

@@ -63,6 +63,9 @@ impl TypeEmitter<'_> {
         w.doc(&self.origin(&format!("enum {}", entry.xdr_name), entry.line));
         w.line("#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]");
         w.line("#[repr(i32)]");
+        // libvirt adds members (procedures every release, auth types):
+        // code outside this crate must not match them exhaustively.
+        w.line("#[non_exhaustive]");
         w.block(format!("pub enum {name}"), |w| {
             for m in &e.members {
                 w.doc(&format!("`{}`", m.source));

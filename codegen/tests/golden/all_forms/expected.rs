@@ -12,6 +12,7 @@ pub const F_MAX: u32 = 8;
 /// `enum f_kind` (input.x:6).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(i32)]
+#[non_exhaustive]
 pub enum Kind {
     /// `F_KIND_A = 0`
     A = 0,

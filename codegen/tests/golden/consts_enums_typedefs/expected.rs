@@ -33,6 +33,7 @@ pub const T_BIG: u32 = 0xFFFFFFFF;
 /// `enum t_color` (input.x:14).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(i32)]
+#[non_exhaustive]
 pub enum Color {
     /// `T_COLOR_RED = 1`
     Red = 1,
@@ -88,6 +89,7 @@ impl crate::xdr::Generate for Color {
 /// `enum t_counted` (input.x:21).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(i32)]
+#[non_exhaustive]
 pub enum Counted {
     /// `T_COUNTED_ZERO`
     Zero = 0,
@@ -149,6 +151,7 @@ impl crate::xdr::Generate for Counted {
 /// `enum t_speed` (input.x:30).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(i32)]
+#[non_exhaustive]
 pub enum Speed {
     /// `T_SPEED_10M = 10`
     V10m = 10,
@@ -201,6 +204,7 @@ impl crate::xdr::Generate for Speed {
 /// `enum t_single` (input.x:36).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(i32)]
+#[non_exhaustive]
 pub enum Single {
     /// `T_SINGLE_ONLY = 7`
     TSingleOnly = 7,

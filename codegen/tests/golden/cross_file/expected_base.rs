@@ -21,6 +21,7 @@ pub type Uuid = [u8; 16];
 /// `enum base_mode` (base.x:9).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(i32)]
+#[non_exhaustive]
 pub enum Mode {
     /// `BASE_MODE_OFF = 0`
     Off = 0,

@@ -301,6 +301,7 @@ pub const P_PROTOCOL_VERSION: u32 = 2;
 /// `enum p_procedure` (input.x:45).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(i32)]
+#[non_exhaustive]
 pub enum ProcedureNumber {
     /// `P_PROC_OPEN = 1`
     Open = 1,

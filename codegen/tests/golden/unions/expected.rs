@@ -12,6 +12,7 @@ pub const U_ONE: u32 = 1;
 /// `enum u_shape` (input.x:5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(i32)]
+#[non_exhaustive]
 pub enum Shape {
     /// `U_SHAPE_CIRCLE = 0`
     Circle = 0,
