@@ -344,3 +344,66 @@ async fn tcg_guest_lifecycle_and_stats() {
     assert!(!dir.exists(), "the disk was not deleted");
     eprintln!("TCG guest test took {:?}", test_start.elapsed());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_autodestroy_guest_vanishes_with_its_connection() {
+    let watcher = qemu_client().await;
+    remove_stale_guests(&watcher).await;
+    let name = format!("{}auto", prefix());
+    let tap = format!("vwa{}", std::process::id());
+    assert!(tap.len() <= 15);
+    let dir = std::env::temp_dir().join(format!("{name}-disk"));
+    remove_domain(&watcher, &name).await;
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::set_permissions(&dir, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let _guard = Guest {
+        name: name.clone(),
+        dir: dir.clone(),
+    };
+    let disk = dir.join("disk.qcow2");
+    let status = std::process::Command::new("qemu-img")
+        .args(["create", "-q", "-f", "qcow2"])
+        .arg(&disk)
+        .arg("16M")
+        .status()
+        .expect("run qemu-img");
+    assert!(status.success(), "qemu-img create failed");
+
+    // A transient guest tied to the connection that started it.
+    let owner = qemu_client().await;
+    let dom = owner
+        .domain_create_xml(
+            &render_xml(&name, &disk, &tap),
+            virtwire::api::DomainCreateFlags::START_AUTODESTROY,
+        )
+        .await
+        .expect("create the AUTODESTROY guest");
+    assert!(dom.is_active().await.unwrap());
+    assert!(!dom.is_persistent().await.unwrap());
+    let seen = watcher
+        .domain_lookup_by_name(&name)
+        .await
+        .expect("another connection sees the guest");
+    assert!(seen.is_active().await.unwrap());
+
+    // Closing the owner's connection destroys it.
+    owner.close().await.unwrap();
+    let gone = poll_until(
+        Duration::from_secs(60),
+        Duration::from_millis(200),
+        || async {
+            match watcher.domain_lookup_by_name(&name).await {
+                Err(e) if e.is_not_found() => Some(()),
+                Err(e) => panic!("lookup of {name}: {e:?}"),
+                Ok(_) => None,
+            }
+        },
+    )
+    .await;
+    assert!(
+        gone.is_some(),
+        "the AUTODESTROY guest outlived its connection by a minute"
+    );
+    watcher.close().await.unwrap();
+}
