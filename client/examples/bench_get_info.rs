@@ -9,9 +9,7 @@
 mod support;
 
 use std::time::{Duration, Instant};
-use virtwire::Client;
-use virtwire::prelude::*;
-use virtwire::remote::NonnullDomain;
+use virtwire::Domain;
 
 struct Args {
     calls: usize,
@@ -121,26 +119,25 @@ async fn run(args: Args) -> virtwire::Result<()> {
         options = options.busy_poll(Some(Duration::from_micros(us)));
     }
     let client = options.connect(&args.uri).await?;
-    // The raw layer below, as before the handles: the same frames as C's.
-    let dom: NonnullDomain = client.domain_lookup_by_name("test").await?.into_wire();
+    let dom = client.domain_lookup_by_name("test").await?;
     for _ in 0..args.warmup {
-        client.domain_get_info(dom.clone()).await?;
+        dom.get_info().await?;
     }
 
     if !args.skip_sequential {
-        sequential(&client, &dom, args.calls).await?;
+        sequential(&dom, args.calls).await?;
     }
     for &tasks in &args.tasks {
-        concurrent(&client, &dom, args.calls, tasks).await?;
+        concurrent(&dom, args.calls, tasks).await?;
     }
     client.close().await
 }
 
 /// `calls` calls one after another.
-async fn sequential(client: &Client, dom: &NonnullDomain, calls: usize) -> virtwire::Result<()> {
+async fn sequential(dom: &Domain, calls: usize) -> virtwire::Result<()> {
     let (start, (user, system)) = (Instant::now(), cpu_split());
     for _ in 0..calls {
-        client.domain_get_info(dom.clone()).await?;
+        dom.get_info().await?;
     }
     let (user2, system2) = cpu_split();
     report(
@@ -159,21 +156,16 @@ async fn sequential(client: &Client, dom: &NonnullDomain, calls: usize) -> virtw
 }
 
 /// `calls` calls shared by `tasks` tasks on one connection.
-async fn concurrent(
-    client: &Client,
-    dom: &NonnullDomain,
-    calls: usize,
-    tasks: usize,
-) -> virtwire::Result<()> {
+async fn concurrent(dom: &Domain, calls: usize, tasks: usize) -> virtwire::Result<()> {
     {
         let per_task = calls / tasks;
         let (start, cpu) = (Instant::now(), cpu_time());
         let handles: Vec<_> = (0..tasks)
             .map(|_| {
-                let (client, dom) = (client.clone(), dom.clone());
+                let dom = dom.clone();
                 tokio::spawn(async move {
                     for _ in 0..per_task {
-                        client.domain_get_info(dom.clone()).await?;
+                        dom.get_info().await?;
                     }
                     Ok::<_, virtwire::Error>(())
                 })

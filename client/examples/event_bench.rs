@@ -13,7 +13,6 @@
 use std::time::{Duration, Instant};
 use tokio_stream::StreamExt;
 use virtwire::event::DomainEventId;
-use virtwire::prelude::*;
 
 mod support;
 
@@ -50,10 +49,9 @@ async fn run(uri: &str, events: usize, burst: bool) -> virtwire::Result<()> {
          <os><type>hvm</type></os></domain>"
     );
     let dom = client
-        .raw()
-        .domain_create_xml(xml.as_str().into(), 0)
+        .domain_create_xml(&xml, virtwire::api::DomainCreateFlags::NONE)
         .await?;
-    let filter = (!burst).then_some(&dom);
+    let filter = (!burst).then_some(dom.wire());
     let mut stream = client
         .domain_events(DomainEventId::Lifecycle, filter)
         .await?;
@@ -98,9 +96,9 @@ async fn run(uri: &str, events: usize, burst: bool) -> virtwire::Result<()> {
                 &format!("<name>{n}</name>"),
             );
             sent.push(Instant::now());
-            calls.push(tokio::spawn(async move {
-                client.raw().domain_define_xml(xml.as_str().into()).await
-            }));
+            calls.push(tokio::spawn(
+                async move { client.domain_define_xml(&xml).await },
+            ));
         }
         for c in calls {
             c.await.expect("task")?;
@@ -109,9 +107,9 @@ async fn run(uri: &str, events: usize, burst: bool) -> virtwire::Result<()> {
         for i in 0..events {
             sent.push(Instant::now());
             if i % 2 == 0 {
-                client.domain_suspend(dom.clone()).await?;
+                dom.suspend().await?;
             } else {
-                client.domain_resume(dom.clone()).await?;
+                dom.resume().await?;
             }
         }
     }
@@ -128,11 +126,7 @@ async fn run(uri: &str, events: usize, burst: bool) -> virtwire::Result<()> {
         .collect();
     if burst {
         for n in &names {
-            let d = client
-                .raw()
-                .domain_lookup_by_name(n.as_str().into())
-                .await?;
-            client.domain_undefine(d).await?;
+            client.domain_lookup_by_name(n).await?.undefine().await?;
         }
     }
     latencies.sort();
@@ -145,7 +139,7 @@ async fn run(uri: &str, events: usize, burst: bool) -> virtwire::Result<()> {
         percentile(&latencies, 0.99),
         cpu.as_secs_f64() * 1e6 / events as f64
     );
-    client.domain_destroy(dom).await?;
+    dom.destroy().await?;
     client.close().await?;
     Ok(())
 }

@@ -8,7 +8,6 @@
 //! where `bytes` is the logical size streamed (data and holes).
 
 use std::time::{Duration, Instant};
-use virtwire::prelude::*;
 
 struct Args {
     uri: String,
@@ -77,25 +76,29 @@ fn usage() -> (Duration, u64) {
 
 async fn run(args: &Args) -> virtwire::Result<u64> {
     let client = virtwire::Client::connect(&args.uri).await?;
-    let pool = client
-        .raw()
-        .storage_pool_lookup_by_name(args.pool.as_str().into())
-        .await?;
-    let vol = client
-        .storage_vol_lookup_by_name(pool, args.vol.as_str().into())
-        .await?;
-    let flags = u32::from(args.sparse);
+    let pool = client.storage_pool_lookup_by_name(&args.pool).await?;
+    let vol = pool.storage_vol_lookup_by_name(&args.vol).await?;
     let bytes = if args.upload {
         let mut file = tokio::fs::File::open(&args.file)
             .await
             .unwrap_or_else(|e| fail(&format!("{}: {e}", args.file)));
-        let stream = client.storage_vol_upload(vol, 0, 0, flags).await?;
+        let flags = if args.sparse {
+            virtwire::api::StorageVolUploadFlags::SPARSE_STREAM
+        } else {
+            virtwire::api::StorageVolUploadFlags::empty()
+        };
+        let stream = vol.upload(0, 0, flags).await?;
         stream.send_file(&mut file).await?
     } else {
         let mut file = tokio::fs::File::create(&args.file)
             .await
             .unwrap_or_else(|e| fail(&format!("{}: {e}", args.file)));
-        let stream = client.storage_vol_download(vol, 0, 0, flags).await?;
+        let flags = if args.sparse {
+            virtwire::api::StorageVolDownloadFlags::SPARSE_STREAM
+        } else {
+            virtwire::api::StorageVolDownloadFlags::empty()
+        };
+        let stream = vol.download(0, 0, flags).await?;
         stream.recv_to_file(&mut file).await?
     };
     client.close().await?;
