@@ -716,3 +716,23 @@ pub fn sasl_daemon() -> &'static SaslDaemonEnv {
         }
     })
 }
+
+/// A fresh directory for a QEMU guest's disk, readable by QEMU (which runs
+/// as libvirt-qemu), holding an empty 16 MiB qcow2 image: `(dir, disk)`.
+/// Leftovers of an earlier run of the same name go first.
+pub fn guest_disk(name: &str) -> (PathBuf, PathBuf) {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = std::env::temp_dir().join(format!("{name}-disk"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let disk = dir.join("disk.qcow2");
+    let status = std::process::Command::new("qemu-img")
+        .args(["create", "-q", "-f", "qcow2"])
+        .arg(&disk)
+        .arg("16M")
+        .status()
+        .expect("run qemu-img");
+    assert!(status.success(), "qemu-img create failed");
+    (dir, disk)
+}

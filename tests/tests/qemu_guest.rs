@@ -7,8 +7,8 @@ use virtwire::prelude::*;
 use virtwire::remote::NonnullDomain;
 use virtwire::{Client, ConnectOptions, ErrorCode};
 use virtwire_tests::{
-    TYPED_PARAM_STRING_OKAY, is_stale, param_str, param_u64, poll_until, prefix, qemu_uri,
-    remove_stale_temp_dirs, state,
+    TYPED_PARAM_STRING_OKAY, guest_disk, is_stale, param_str, param_u64, poll_until, prefix,
+    qemu_uri, remove_stale_temp_dirs, state,
 };
 
 /// `VIR_DOMAIN_MEMORY_STAT_ACTUAL_BALLOON` / `_RSS` / `_NR`
@@ -135,25 +135,13 @@ async fn tcg_guest_lifecycle_and_stats() {
     let name = format!("{}tcg", prefix());
     let tap = format!("vwt{}", std::process::id());
     assert!(tap.len() <= 15);
-    let dir = std::env::temp_dir().join(format!("{name}-disk"));
     // Leftovers of this very process (a retried test) go first.
     remove_domain(&client, &name).await;
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    // QEMU runs as libvirt-qemu and must reach the disk.
-    std::fs::set_permissions(&dir, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let (dir, disk) = guest_disk(&name);
     let guard = Guest {
         name: name.clone(),
         dir: dir.clone(),
     };
-    let disk = dir.join("disk.qcow2");
-    let status = std::process::Command::new("qemu-img")
-        .args(["create", "-q", "-f", "qcow2"])
-        .arg(&disk)
-        .arg("16M")
-        .status()
-        .expect("run qemu-img");
-    assert!(status.success(), "qemu-img create failed");
 
     // Define and start.
     let dom = client
@@ -352,23 +340,12 @@ async fn an_autodestroy_guest_vanishes_with_its_connection() {
     let name = format!("{}auto", prefix());
     let tap = format!("vwa{}", std::process::id());
     assert!(tap.len() <= 15);
-    let dir = std::env::temp_dir().join(format!("{name}-disk"));
     remove_domain(&watcher, &name).await;
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::set_permissions(&dir, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let (dir, disk) = guest_disk(&name);
     let _guard = Guest {
         name: name.clone(),
-        dir: dir.clone(),
+        dir,
     };
-    let disk = dir.join("disk.qcow2");
-    let status = std::process::Command::new("qemu-img")
-        .args(["create", "-q", "-f", "qcow2"])
-        .arg(&disk)
-        .arg("16M")
-        .status()
-        .expect("run qemu-img");
-    assert!(status.success(), "qemu-img create failed");
 
     // A transient guest tied to the connection that started it.
     let owner = qemu_client().await;

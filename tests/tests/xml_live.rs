@@ -406,20 +406,8 @@ async fn a_running_guest_defined_from_the_typed_builder() {
     let client = qemu_client().await;
     let name = unique_name("xml-guest");
     let tap = format!("vwx{}", std::process::id() % 1_000_000);
-    // QEMU runs as libvirt-qemu and must reach the disk.
-    let dir = std::env::temp_dir().join(format!("{name}-disk"));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    let _dir_guard = RemoveDir(dir.clone());
-    std::fs::set_permissions(&dir, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
-    let disk = dir.join("disk.qcow2");
-    let status = std::process::Command::new("qemu-img")
-        .args(["create", "-q", "-f", "qcow2"])
-        .arg(&disk)
-        .arg("16M")
-        .status()
-        .expect("run qemu-img");
-    assert!(status.success(), "qemu-img create failed");
+    let (dir, disk) = virtwire_tests::guest_disk(&name);
+    let _dir_guard = RemoveDir(dir);
     let disk = disk.to_str().expect("utf-8 path").to_owned();
 
     let xml = tcg_guest(&name, &disk, &tap).to_xml();

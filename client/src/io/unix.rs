@@ -16,8 +16,9 @@ use std::io;
 use std::io::{IoSlice, IoSliceMut};
 use std::mem::MaybeUninit;
 use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
+use std::pin::Pin;
 use std::task::{Context, Poll, ready};
-use tokio::io::ReadBuf;
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::UnixStream;
 
 use super::Transport;
@@ -38,10 +39,6 @@ const RECV_CONTROL_LEN: usize = rustix::cmsg_space!(ScmRights(MAX_RECV_FDS));
 /// than this anyway.
 const MAX_READ: usize = 256 * 1024;
 
-/// Most slices one `sendmsg` takes; more fail with `EMSGSIZE` (`IOV_MAX` is
-/// 1024 on Linux and the BSDs).
-const MAX_IOVECS: usize = 1024;
-
 /// Flags for platforms with `MSG_CMSG_CLOEXEC` and `MSG_NOSIGNAL`.
 #[cfg(any(
     target_os = "linux",
@@ -57,8 +54,6 @@ mod flags {
     /// Received descriptors are close-on-exec atomically, so a concurrent
     /// fork and exec elsewhere in the process cannot inherit them.
     pub(super) const RECV: RecvFlags = RecvFlags::CMSG_CLOEXEC.union(RecvFlags::DONTWAIT);
-    /// A receive with no room for descriptors.
-    pub(super) const RECV_PLAIN: RecvFlags = RecvFlags::DONTWAIT;
     /// Whether descriptors need close-on-exec set after they arrive.
     pub(super) const MARK_CLOEXEC: bool = false;
 }
@@ -77,8 +72,6 @@ mod flags {
 
     /// Plain non-blocking receive.
     pub(super) const RECV: RecvFlags = RecvFlags::DONTWAIT;
-    /// A receive with no room for descriptors.
-    pub(super) const RECV_PLAIN: RecvFlags = RecvFlags::DONTWAIT;
     /// Whether descriptors need close-on-exec set after they arrive.
     pub(super) const MARK_CLOEXEC: bool = true;
 }
@@ -129,27 +122,9 @@ impl Transport for UnixTransport {
         cx: &mut Context<'_>,
         buf: &mut ReadBuf<'_>,
     ) -> Poll<io::Result<()>> {
-        let want = buf.remaining().min(MAX_READ);
-        if want == 0 {
-            return Poll::Ready(Ok(()));
-        }
-        // SAFETY: recv only writes into the slice; `assume_init` below covers
-        // exactly the bytes it reports written.
-        let unfilled = unsafe { &mut buf.unfilled_mut()[..want] };
-        // No descriptors are due, so a short read drained the socket.
-        let n = ready!(self.socket.poll_readable(
-            cx,
-            |socket| {
-                let ((filled, _), _) =
-                    rustix::net::recv(socket, &mut *unfilled, flags::RECV_PLAIN)?;
-                Ok(filled.len())
-            },
-            |&n| n < want
-        ))?;
-        // SAFETY: the kernel initialised the first `n` bytes.
-        unsafe { buf.assume_init(n) };
-        buf.advance(n);
-        Poll::Ready(Ok(()))
+        // No descriptors are due: the socket's plain receive, which takes a
+        // short read as draining it.
+        Pin::new(&mut self.socket).poll_read(cx, buf)
     }
 
     fn poll_write_vectored(
@@ -157,19 +132,7 @@ impl Transport for UnixTransport {
         cx: &mut Context<'_>,
         bufs: &[IoSlice<'_>],
     ) -> Poll<io::Result<usize>> {
-        let bufs = &bufs[..bufs.len().min(MAX_IOVECS)];
-        if bufs.iter().all(|b| b.is_empty()) {
-            return Poll::Ready(Ok(0));
-        }
-        self.socket.poll_writable(cx, |socket| {
-            let mut no_control = SendAncillaryBuffer::default();
-            Ok(rustix::net::sendmsg(
-                socket,
-                bufs,
-                &mut no_control,
-                send_flags(),
-            )?)
-        })
+        Pin::new(&mut self.socket).poll_write_vectored(cx, bufs)
     }
 
     fn poll_send_fd(&mut self, cx: &mut Context<'_>, fd: BorrowedFd<'_>) -> Poll<io::Result<()>> {
