@@ -195,7 +195,7 @@ impl<S: AsRawFd + AsFd + Unpin> AsyncWrite for Socket<S> {
                 socket,
                 bufs,
                 &mut no_control,
-                send_flags(),
+                super::unix::flags::SEND,
             )?)
         })
     }
@@ -214,26 +214,3 @@ impl<S: AsRawFd + AsFd + Unpin> AsyncWrite for Socket<S> {
     }
 }
 
-/// Non-blocking, and where the platform has it, no `SIGPIPE` when the
-/// peer went away (an `EPIPE` error instead).
-pub(crate) fn send_flags() -> rustix::net::SendFlags {
-    use rustix::net::SendFlags;
-    #[cfg(any(
-        target_os = "linux",
-        target_os = "android",
-        target_os = "freebsd",
-        target_os = "dragonfly",
-        target_os = "netbsd",
-        target_os = "openbsd"
-    ))]
-    return SendFlags::NOSIGNAL.union(SendFlags::DONTWAIT);
-    #[cfg(not(any(
-        target_os = "linux",
-        target_os = "android",
-        target_os = "freebsd",
-        target_os = "dragonfly",
-        target_os = "netbsd",
-        target_os = "openbsd"
-    )))]
-    return SendFlags::DONTWAIT;
-}

@@ -22,7 +22,7 @@ use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::UnixStream;
 
 use super::Transport;
-use super::socket::{Socket, send_flags};
+use super::socket::Socket;
 
 /// Descriptors one receive has room for: libvirt's
 /// `VIR_NET_MESSAGE_NUM_FDS_MAX`, the most a whole message may carry. A
@@ -48,14 +48,17 @@ const MAX_READ: usize = 256 * 1024;
     target_os = "netbsd",
     target_os = "openbsd"
 ))]
-mod flags {
-    use rustix::net::RecvFlags;
+pub(super) mod flags {
+    use rustix::net::{RecvFlags, SendFlags};
 
     /// Received descriptors are close-on-exec atomically, so a concurrent
     /// fork and exec elsewhere in the process cannot inherit them.
-    pub(super) const RECV: RecvFlags = RecvFlags::CMSG_CLOEXEC.union(RecvFlags::DONTWAIT);
+    pub(in crate::io) const RECV: RecvFlags = RecvFlags::CMSG_CLOEXEC.union(RecvFlags::DONTWAIT);
+    /// A peer that went away is an `EPIPE` error, never a `SIGPIPE` that
+    /// would kill a host program that does not ignore it.
+    pub(in crate::io) const SEND: SendFlags = SendFlags::NOSIGNAL.union(SendFlags::DONTWAIT);
     /// Whether descriptors need close-on-exec set after they arrive.
-    pub(super) const MARK_CLOEXEC: bool = false;
+    pub(in crate::io) const MARK_CLOEXEC: bool = false;
 }
 
 /// Flags for platforms without `MSG_CMSG_CLOEXEC` (macOS, illumos, ...).
@@ -67,13 +70,15 @@ mod flags {
     target_os = "netbsd",
     target_os = "openbsd"
 )))]
-mod flags {
-    use rustix::net::RecvFlags;
+pub(super) mod flags {
+    use rustix::net::{RecvFlags, SendFlags};
 
     /// Plain non-blocking receive.
-    pub(super) const RECV: RecvFlags = RecvFlags::DONTWAIT;
+    pub(in crate::io) const RECV: RecvFlags = RecvFlags::DONTWAIT;
+    /// Plain non-blocking send; Rust programs ignore `SIGPIPE` by default.
+    pub(in crate::io) const SEND: SendFlags = SendFlags::DONTWAIT;
     /// Whether descriptors need close-on-exec set after they arrive.
-    pub(super) const MARK_CLOEXEC: bool = true;
+    pub(in crate::io) const MARK_CLOEXEC: bool = true;
 }
 
 /// A unix socket connection that passes descriptors, registered for
@@ -220,6 +225,6 @@ fn send_fd(socket: BorrowedFd<'_>, fd: BorrowedFd<'_>) -> io::Result<usize> {
         socket,
         &[IoSlice::new(&[0])],
         &mut control,
-        send_flags(),
+        flags::SEND,
     )?)
 }
