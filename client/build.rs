@@ -39,11 +39,22 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
-    match config.write_to(&out_dir) {
+    match config
+        .generate()
+        .and_then(|f| f.write_into(&out_dir, Some(format)))
+    {
         Ok(_) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: generating the object handles failed: {e}");
             ExitCode::FAILURE
         }
     }
+}
+
+/// Lays the generated code out as rustfmt would (prettyplease), for IDEs
+/// and docs.rs's source view; code it cannot parse is kept as generated.
+fn format(code: &str) -> Option<String> {
+    syn::parse_file(code)
+        .ok()
+        .map(|file| prettyplease::unparse(&file))
 }

@@ -166,7 +166,12 @@ fn main() -> ExitCode {
             all_messages: p.all_messages,
         });
     }
-    if let Err(e) = config.write_to(&out_dir) {
+    let written = config.generate().and_then(|files| {
+        files
+            .iter()
+            .try_for_each(|f| f.write_into(&out_dir, Some(format)).map(drop))
+    });
+    if let Err(e) = written {
         eprintln!("error: generating the protocol modules failed: {e}");
         return ExitCode::FAILURE;
     }
@@ -204,11 +209,22 @@ fn generate_api(manifest_dir: &Path, out_dir: &Path) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    match config.write_to(out_dir) {
+    match config
+        .generate()
+        .and_then(|f| f.write_into(out_dir, Some(format)))
+    {
         Ok(_) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: generating the enums and flags from the API XML failed: {e}");
             ExitCode::FAILURE
         }
     }
+}
+
+/// Lays the generated code out as rustfmt would (prettyplease), for IDEs
+/// and docs.rs's source view; code it cannot parse is kept as generated.
+fn format(code: &str) -> Option<String> {
+    syn::parse_file(code)
+        .ok()
+        .map(|file| prettyplease::unparse(&file))
 }

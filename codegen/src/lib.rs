@@ -100,7 +100,34 @@ impl GeneratedFile {
     pub fn file_name(&self) -> String {
         format!("{}.rs", self.module)
     }
+
+    /// Writes the file into `out_dir`, laid out by `format` when one is
+    /// given and it accepts the code, and leaves it untouched when its
+    /// content is unchanged. Returns its path.
+    pub fn write_into(&self, out_dir: &Path, format: Option<Formatter>) -> Result<PathBuf, Error> {
+        let path = out_dir.join(self.file_name());
+        let formatted = format.and_then(|f| f(&self.code)).map(|body| {
+            // Formatters drop plain comments: keep the `@generated` header.
+            let header: String = self
+                .code
+                .lines()
+                .take_while(|l| {
+                    l.starts_with("//") && !l.starts_with("///") && !l.starts_with("//!")
+                })
+                .flat_map(|l| [l, "\n"])
+                .collect();
+            header + &body
+        });
+        write_if_changed(&path, formatted.as_deref().unwrap_or(&self.code))?;
+        Ok(path)
+    }
 }
+
+/// A pass that lays generated code out for reading (rustfmt's style, as
+/// `prettyplease` prints it, say), so that IDEs and docs.rs's source view
+/// show it well; `None` keeps the code as generated. The generator itself
+/// stays std-only: the build script that runs it brings the formatter.
+pub type Formatter = fn(&str) -> Option<String>;
 
 /// The programs to generate, in dependency order.
 #[derive(Debug, Clone, Default)]

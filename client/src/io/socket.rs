@@ -213,4 +213,3 @@ impl<S: AsRawFd + AsFd + Unpin> AsyncWrite for Socket<S> {
         Poll::Ready(self.shutdown_write())
     }
 }
-
