@@ -189,7 +189,7 @@ macro_rules! value_from {
         impl From<$t> for TypedParamValue {
             #[doc = concat!("A [`", stringify!($variant), "`](Self::", stringify!($variant), ").")]
             fn from(v: $t) -> Self {
-                Self::$variant(v.into())
+                Self::$variant(v)
             }
         }
     )*};
@@ -203,7 +203,13 @@ value_from! {
     f64 => Double,
     bool => Boolean,
     String => String,
-    &str => String,
+}
+
+impl From<&str> for TypedParamValue {
+    /// A [`String`](Self::String).
+    fn from(v: &str) -> Self {
+        Self::String(v.to_owned())
+    }
 }
 
 /// An ordered list of typed parameters (a `virTypedParameterPtr` array and
