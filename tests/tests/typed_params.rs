@@ -440,9 +440,12 @@ async fn blkio_numa_interface_and_block_io_tune() {
             .is_some(),
         "{tune}"
     );
+    // (The test driver wants a maximum at least as high as the rate.)
     dom.set_block_io_tune(
         "vda",
-        &TypedParams::new().ullong(names::DOMAIN_BLOCK_IOTUNE_TOTAL_BYTES_SEC, 1 << 20),
+        &TypedParams::new()
+            .ullong(names::DOMAIN_BLOCK_IOTUNE_TOTAL_BYTES_SEC, 1 << 20)
+            .ullong("total_bytes_sec_max", 1 << 21),
         current,
     )
     .await
@@ -452,6 +455,17 @@ async fn blkio_numa_interface_and_block_io_tune() {
         tune.get_u64(names::DOMAIN_BLOCK_IOTUNE_TOTAL_BYTES_SEC),
         Some(1 << 20)
     );
+    assert_eq!(tune.get_u64("total_bytes_sec_max"), Some(1 << 21));
+    // A rate above its maximum: the test driver's typed refusal.
+    let err = dom
+        .set_block_io_tune(
+            "vda",
+            &TypedParams::new().ullong(names::DOMAIN_BLOCK_IOTUNE_TOTAL_BYTES_SEC, 1 << 22),
+            current,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), Some(ErrorCode::InvalidArg), "{err:?}");
     // A disk the domain lacks: a typed error.
     let err = dom
         .get_block_io_tune(Some("vdz"), current)
