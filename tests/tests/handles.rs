@@ -259,7 +259,10 @@ async fn stats_of_a_running_domain() {
         .await
         .unwrap();
     let fields: Vec<Vec<&str>> = per_cpu.iter().map(|p| p.names().collect()).collect();
-    assert_eq!(fields, [["cpu_time", "vcpu_time"], ["cpu_time", "vcpu_time"]]);
+    assert_eq!(
+        fields,
+        [["cpu_time", "vcpu_time"], ["cpu_time", "vcpu_time"]]
+    );
 
     dom.destroy().await.unwrap();
     client.close().await.unwrap();

@@ -157,10 +157,7 @@ fn every_value_type_survives_the_wire() {
         field: "b".into(),
         value: remote::TypedParamValue::Boolean(2),
     };
-    assert_eq!(
-        TypedParams::from_wire(vec![wire]).get_bool("b"),
-        Some(true)
-    );
+    assert_eq!(TypedParams::from_wire(vec![wire]).get_bool("b"), Some(true));
 }
 
 #[test]
@@ -229,7 +226,10 @@ async fn cpu_stats_total_and_per_cpu() {
     for (i, cpu) in per_cpu.iter().enumerate() {
         let i = i as u64;
         assert_eq!(cpu.len(), 2, "{cpu}");
-        assert_eq!(cpu.get_u64(names::DOMAIN_CPU_STATS_CPUTIME), Some(share + i));
+        assert_eq!(
+            cpu.get_u64(names::DOMAIN_CPU_STATS_CPUTIME),
+            Some(share + i)
+        );
         assert_eq!(
             cpu.get(names::DOMAIN_CPU_STATS_VCPUTIME),
             Some(&TypedParamValue::ULLong(share + i - 1_234_567_890))
@@ -400,7 +400,10 @@ async fn blkio_numa_interface_and_block_io_tune() {
         Some(TypedParameterType::Int),
         "{numa}"
     );
-    assert!(numa.get_string(names::DOMAIN_NUMA_NODESET).is_some(), "{numa}");
+    assert!(
+        numa.get_string(names::DOMAIN_NUMA_NODESET).is_some(),
+        "{numa}"
+    );
 
     // An interface's bandwidth, by MAC: seven unsigned ints, all 0.
     let iface = dom.get_interface_parameters(MAC, current).await.unwrap();
@@ -484,7 +487,9 @@ async fn perf_events_are_booleans() {
     let events = dom.get_perf_events(0).await.unwrap();
     assert!(events.len() > 10, "{events}");
     assert!(
-        events.iter().all(|(_, v)| v == &TypedParamValue::Boolean(false)),
+        events
+            .iter()
+            .all(|(_, v)| v == &TypedParamValue::Boolean(false)),
         "{events}"
     );
     dom.set_perf_events(

@@ -198,9 +198,9 @@ mod uuid;
 
 pub use generated::{GENERATED, SKIPPED};
 pub use info::{DomainInfo, DomainStateInfo};
-pub use typed_params::{DomainJobStats, DomainStatsRecord, TypedParamValue, TypedParams};
 pub use objects::{
     Domain, DomainCheckpoint, DomainSnapshot, Interface, Network, NetworkPort, NodeDevice,
     NwFilter, NwFilterBinding, Secret, StoragePool, StorageVol,
 };
+pub use typed_params::{DomainJobStats, DomainStatsRecord, TypedParamValue, TypedParams};
 pub use uuid::{ParseUuidError, Uuid};

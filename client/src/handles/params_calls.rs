@@ -56,10 +56,13 @@ impl Domain {
         }
         if start_cpu < 0 {
             // The total: one set (the daemon refuses `ncpus` other than 1).
-            let reply = self.cpu_stats_call(nparams, start_cpu, ncpus, flags).await?;
+            let reply = self
+                .cpu_stats_call(nparams, start_cpu, ncpus, flags)
+                .await?;
             return split_cpu_stats(reply);
         }
-        let per_call = (CPU_STATS_MAX / nparams.min(CPU_STATS_NPARAMS_MAX)).min(CPU_STATS_NCPUS_MAX);
+        let per_call =
+            (CPU_STATS_MAX / nparams.min(CPU_STATS_NPARAMS_MAX)).min(CPU_STATS_NCPUS_MAX);
         let mut out = Vec::new();
         let mut done = 0u32;
         while done < ncpus {
@@ -266,9 +269,7 @@ impl Client {
             stats: stats.bits(),
             flags: flags.bits(),
         };
-        let reply = self
-            .call::<procs::ConnectGetAllDomainStats>(&args)
-            .await?;
+        let reply = self.call::<procs::ConnectGetAllDomainStats>(&args).await?;
         Ok(reply
             .ret_stats
             .into_iter()
