@@ -280,3 +280,51 @@ impl Client {
             .collect())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use virtwire_protocol::remote::TypedParamValue as W;
+
+    fn param(field: &str, value: u64) -> remote::TypedParam {
+        remote::TypedParam {
+            field: field.into(),
+            value: W::Ullong(value),
+        }
+    }
+
+    #[test]
+    fn cpu_stats_split_into_strides() {
+        let reply = remote::DomainGetCpuStatsRet {
+            params: vec![
+                param("cpu_time", 1),
+                param("vcpu_time", 2),
+                param("cpu_time", 3),
+                param("vcpu_time", 4),
+            ],
+            nparams: 2,
+        };
+        let cpus = split_cpu_stats(reply).unwrap();
+        assert_eq!(cpus.len(), 2);
+        assert_eq!(cpus[1].get_u64("cpu_time"), Some(3));
+        assert_eq!(cpus[1].get_u64("vcpu_time"), Some(4));
+
+        let empty = remote::DomainGetCpuStatsRet {
+            params: Vec::new(),
+            nparams: 2,
+        };
+        assert!(split_cpu_stats(empty).unwrap().is_empty());
+
+        // A list that is not whole strides breaks the protocol.
+        let ragged = remote::DomainGetCpuStatsRet {
+            params: vec![
+                param("cpu_time", 1),
+                param("vcpu_time", 2),
+                param("cpu_time", 3),
+            ],
+            nparams: 2,
+        };
+        let err = split_cpu_stats(ragged).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Protocol, "{err}");
+    }
+}
