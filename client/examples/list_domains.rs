@@ -48,14 +48,10 @@ fn target_devs(xml: &str) -> (Vec<String>, Vec<String>) {
 
 async fn print_stats(dom: &Domain) -> virtwire::Result<()> {
     // getCPUStats(True): the total over all cpus (start_cpu -1, one set);
-    // asking for 0 parameters first gives their number.
-    let flags = TypedParameterFlags::STRING_OKAY;
-    match dom.get_cpu_stats(0, -1, 1, flags).await {
-        Ok(count) => {
-            let stats = dom
-                .get_cpu_stats(count.nparams as u32, -1, 1, flags)
-                .await?;
-            let params: Vec<String> = stats.params.iter().map(ToString::to_string).collect();
+    // the method asks for the number of parameters first.
+    match dom.get_cpu_stats_total(TypedParameterFlags::empty()).await {
+        Ok(total) => {
+            let params: Vec<String> = total.iter().map(|(n, v)| format!("{n}={v}")).collect();
             println!("    cpu:       {}", params.join(" "));
         }
         Err(e) => println!("    cpu:       n/a ({e})"),

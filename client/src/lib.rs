@@ -72,8 +72,9 @@ pub use error::{
 };
 pub use feature::Feature;
 pub use handles::{
-    Domain, DomainCheckpoint, DomainInfo, DomainSnapshot, DomainStateInfo, Interface, Network,
-    NetworkPort, NodeDevice, NwFilter, NwFilterBinding, Secret, StoragePool, StorageVol, Uuid,
+    Domain, DomainCheckpoint, DomainInfo, DomainJobStats, DomainSnapshot, DomainStateInfo,
+    DomainStatsRecord, Interface, Network, NetworkPort, NodeDevice, NwFilter, NwFilterBinding,
+    Secret, StoragePool, StorageVol, TypedParamValue, TypedParams, Uuid,
 };
 pub use shared::ConnectionStats;
 /// TLS and SASL configuration ([`virtwire_auth`]): credential providers,

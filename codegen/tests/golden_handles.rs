@@ -2,8 +2,9 @@
 //! cut-down `remote_protocol.x` and `libvirt-api.xml` with one procedure of
 //! each form (a `Client` method returning a string, a list of handles with
 //! typed flags, lookups by name and UUID, the hand-mapped `DomainInfo`, a
-//! boolean, a stream, a snapshot of a domain, a volume of a pool, and two
-//! skipped procedures), and `expected.rs`, the Rust the generator must
+//! boolean, a stream, a snapshot of a domain, a volume of a pool, two
+//! skipped procedures, typed parameters set, returned, and counted first,
+//! and the node's CPU statistics), and `expected.rs`, the Rust the generator must
 //! produce for them. Run with `UPDATE_GOLDEN=1` to rewrite it after an
 //! intended change, then review the diff. `virtwire`'s build compiles the
 //! real thing.
@@ -85,6 +86,30 @@ fn forms_are_told_apart() {
     has("/// Calls `virDomainGetInfo`: Extract information about a domain.");
     // Documentation text is escaped for Markdown.
     has(r"Provide the \<domain\> element, 1 \<\< 2, a\*b.");
+    // Typed parameters: `&TypedParams` in, `TypedParams` out.
+    has(
+        "pub async fn set_memory_parameters(&self, params: &super::TypedParams, flags: ::virtwire_protocol::api::DomainModificationImpact) -> crate::Result<()>",
+    );
+    has("params: params.to_wire()");
+    has(
+        "pub async fn get_perf_events(&self, flags: ::virtwire_protocol::api::DomainModificationImpact) -> crate::Result<super::TypedParams>",
+    );
+    has("Ok(super::TypedParams::from_wire(reply.params))");
+    // Counted first, no `nparams` argument; STRING_OKAY set, so the other
+    // flags type named is the argument's.
+    has(
+        "pub async fn get_memory_parameters(&self, flags: ::virtwire_protocol::api::DomainModificationImpact) -> crate::Result<super::TypedParams>",
+    );
+    has(
+        "nparams: 0, flags: flags.bits() | ::virtwire_protocol::api::TypedParameterFlags::STRING_OKAY.bits() }",
+    );
+    has("let reply = if first.params.is_empty() && first.nparams > 0 {");
+    has("args.nparams = first.nparams;");
+    // The node's statistics arrays are typed parameters too.
+    has(
+        "pub async fn node_get_cpu_stats(&self, cpu_num: i32, flags: u32) -> crate::Result<super::TypedParams>",
+    );
+    has("Ok(super::TypedParams::from(reply.params))");
     has("(\"domain_migrate_prepare\", \"no public C function\")");
     has("(\"connect_domain_event_register_any\", \"events: `Client::domain_events`\")");
 }

@@ -245,22 +245,24 @@ async fn stats_of_a_running_domain() {
     let memory = dom.memory_stats(16, 0).await.unwrap();
     assert!(memory.iter().all(|s| s.tag < 64), "{memory:?}");
 
-    // getCPUStats(True): the total (start_cpu -1, one set) ...
+    // getCPUStats(True): the total (start_cpu -1, one set), the count
+    // asked for by the method ...
     let total = dom
-        .get_cpu_stats(8, -1, 1, TypedParameterFlags::STRING_OKAY)
+        .get_cpu_stats_total(TypedParameterFlags::empty())
         .await
         .unwrap();
-    let fields: Vec<&str> = total.params.iter().map(|p| p.field.as_str()).collect();
+    let fields: Vec<&str> = total.names().collect();
     assert_eq!(fields, ["cpu_time", "user_time", "system_time"]);
-    assert_eq!(total.nparams, 3);
-    // ... and per cpu: `nparams` per cpu, for cpus 0 and 1.
+    // ... and per cpu: one set for each of cpus 0 and 1.
     let per_cpu = dom
-        .get_cpu_stats(8, 0, 2, TypedParameterFlags::STRING_OKAY)
+        .get_cpu_stats(0, 2, TypedParameterFlags::empty())
         .await
         .unwrap();
-    let fields: Vec<&str> = per_cpu.params.iter().map(|p| p.field.as_str()).collect();
-    assert_eq!(fields, ["cpu_time", "vcpu_time", "cpu_time", "vcpu_time"]);
-    assert_eq!(per_cpu.nparams, 2);
+    let fields: Vec<Vec<&str>> = per_cpu.iter().map(|p| p.names().collect()).collect();
+    assert_eq!(
+        fields,
+        [["cpu_time", "vcpu_time"], ["cpu_time", "vcpu_time"]]
+    );
 
     dom.destroy().await.unwrap();
     client.close().await.unwrap();
@@ -289,7 +291,7 @@ async fn get_time_and_scheduler() {
 
     let sched = test.get_scheduler_type().await.unwrap();
     assert_eq!(sched.r#type, "fair");
-    let params = test.get_scheduler_parameters(sched.nparams).await.unwrap();
+    let params = test.get_scheduler_parameters().await.unwrap();
     assert_eq!(params.len(), sched.nparams as usize, "{params:?}");
     client.close().await.unwrap();
 }

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::functions::CFunction;
-use super::{BOOL_RETURNS, HANDLES, HandleSpec, RETURN_OVERRIDES, SKIPPED};
+use super::{BOOL_RETURNS, HANDLES, HandleSpec, RETURN_OVERRIDES, SKIPPED, STRING_OKAY};
 use crate::emit::writer::Writer;
 use crate::error::Error;
 use crate::model::{Model, Prim, Proc, ProcKind, Stream, Ty, TypeKind};
@@ -30,9 +30,12 @@ const CLIENT_RESERVED: &[&str] = &[
     "storage_pool_lookup_by_uuid_string",
     "secret_lookup_by_uuid_string",
     "nwfilter_lookup_by_uuid_string",
+    "get_all_domain_stats",
+    "domain_list_get_stats",
 ];
 
-/// Methods every handle has by hand (accessors of the wire identity).
+/// Methods every handle has by hand (accessors of the wire identity, and
+/// the typed-parameter calls of [`SKIPPED`]).
 const HANDLE_RESERVED: &[&str] = &[
     "client",
     "wire",
@@ -50,6 +53,11 @@ const HANDLE_RESERVED: &[&str] = &[
     "pool_name",
     "port_dev",
     "filter_name",
+    "get_cpu_stats",
+    "get_cpu_stats_total",
+    "get_cpu_stats_per_cpu",
+    "get_scheduler_parameters",
+    "get_scheduler_parameters_flags",
 ];
 
 /// One generated method, before it is written.
@@ -284,6 +292,25 @@ impl Emitter<'_> {
         }
     }
 
+    /// How a list of `ty` becomes `super::TypedParams`, when it is one:
+    /// `remote_typed_param<>`, or the `{ field, value }` arrays of
+    /// `virNodeGetCPUStats` and `virNodeGetMemoryStats`.
+    fn typed_params(&self, ty: &Ty) -> Option<&'static str> {
+        let Ty::Array { elem, .. } = ty else {
+            return None;
+        };
+        let Ty::Named(id) = &**elem else {
+            return None;
+        };
+        match self.model.types[*id].xdr_name.as_str() {
+            "remote_typed_param" => Some("super::TypedParams::from_wire($v)"),
+            "remote_node_get_cpu_stats" | "remote_node_get_memory_stats" => {
+                Some("super::TypedParams::from($v)")
+            }
+            _ => None,
+        }
+    }
+
     fn is_enum(&self, id: usize) -> bool {
         matches!(self.model.types[id].kind, TypeKind::Enum(_))
     }
@@ -329,6 +356,10 @@ impl Emitter<'_> {
                 },
                 _ => p(self.raw_type(ty), name.to_owned()),
             },
+            Ty::Array { .. } if self.typed_params(ty).is_some() => p(
+                "&super::TypedParams".to_owned(),
+                format!("{name}.to_wire()"),
+            ),
             Ty::Array { elem, .. } => match &**elem {
                 Ty::String { .. } => p(
                     "&[&str]".to_owned(),
@@ -388,6 +419,10 @@ impl Emitter<'_> {
                 },
                 _ => r(self.raw_type(ty), None),
             },
+            Ty::Array { .. } if self.typed_params(ty).is_some() => r(
+                "super::TypedParams".to_owned(),
+                self.typed_params(ty).map(str::to_owned),
+            ),
             Ty::Array { elem, .. } => match &**elem {
                 Ty::String { .. } => r(
                     "Vec<String>".to_owned(),
@@ -443,19 +478,46 @@ impl Emitter<'_> {
             "self.clone()"
         };
 
+        // Whether the C function sets `VIR_TYPED_PARAM_STRING_OKAY` itself.
+        let string_okay =
+            model.modules[module].name == "remote" && STRING_OKAY.contains(&p.method.as_str());
+
         // The flags type, when the C function's documentation of `flags`
-        // names exactly one `vir…` type and it is a flags type.
+        // names exactly one `vir…` type and it is a flags type (leaving out
+        // `virTypedParameterFlags` when the method sets its one flag).
         let flags_type = f.args.iter().find(|a| a.name == "flags").and_then(|a| {
-            let named: HashSet<&str> = a
+            let mut named: HashSet<&str> = a
                 .info
                 .split(|c: char| !c.is_ascii_alphanumeric())
                 .filter(|word| word.starts_with("vir"))
                 .collect();
+            if string_okay && named.len() > 1 {
+                named.remove("virTypedParameterFlags");
+            }
             match named.into_iter().collect::<Vec<_>>()[..] {
                 [only] => flags.get(only).cloned(),
                 _ => None,
             }
         });
+
+        let ret_fields = match p.ret.map(|id| &model.types[id].kind) {
+            Some(TypeKind::Struct(s)) => Some(s.fields.as_slice()),
+            _ => None,
+        };
+        // Typed parameters and their count (`params<>`, `nparams`) for an
+        // `nparams` argument: asked for twice, the count first.
+        let count_fetch = p.stream.is_none()
+            && p.fds.is_none()
+            && match ret_fields {
+                Some([list, count]) => {
+                    count.rust_name == "nparams"
+                        && self.typed_params(&list.ty).is_some()
+                        && fields
+                            .iter()
+                            .any(|a| a.rust_name == "nparams" && a.ty == count.ty)
+                }
+                _ => false,
+            };
 
         let mut params = vec!["&self".to_owned()];
         let mut inits = Vec::new();
@@ -471,7 +533,17 @@ impl Emitter<'_> {
                 inits.push(format!("{fname}: 1"));
                 continue;
             }
-            let param = self.param(fname, &field.ty, flags_type.as_deref());
+            if count_fetch && fname == "nparams" {
+                inits.push(format!("{fname}: 0"));
+                continue;
+            }
+            let mut param = self.param(fname, &field.ty, flags_type.as_deref());
+            if string_okay && fname == "flags" {
+                param.expr = format!(
+                    "{} | {P}::api::TypedParameterFlags::STRING_OKAY.bits()",
+                    param.expr
+                );
+            }
             params.push(format!("{fname}: {}", param.decl));
             if param.expr == *fname {
                 inits.push(fname.clone());
@@ -486,10 +558,6 @@ impl Emitter<'_> {
         }
 
         // What the reply becomes.
-        let ret_fields = match p.ret.map(|id| &model.types[id].kind) {
-            Some(TypeKind::Struct(s)) => Some(s.fields.as_slice()),
-            _ => None,
-        };
         let boolean = name.starts_with("is_")
             || name.starts_with("has_")
             || name.contains("_is_")
@@ -529,6 +597,10 @@ impl Emitter<'_> {
                         Some(list.rust_name.clone()),
                     )
                 }
+                Some([list, _]) if count_fetch => (
+                    self.ret(&list.ty, false, client),
+                    Some(list.rust_name.clone()),
+                ),
                 Some(_) => (
                     Ret {
                         ty: self.remote(p.ret.unwrap_or_default()),
@@ -572,6 +644,14 @@ impl Emitter<'_> {
         if fds_out {
             note.push_str(" Returns the descriptors received.");
         }
+        if count_fetch {
+            note.push_str(
+                " Asks for the number of parameters first (`nparams` 0), then for that many.",
+            );
+        }
+        if string_okay {
+            note.push_str(" Sets `VIR_TYPED_PARAM_STRING_OKAY`, as libvirt's client does.");
+        }
         text.push(note);
         if params.len() > 7 {
             text.push("#[allow(clippy::too_many_arguments)]".to_owned());
@@ -590,6 +670,28 @@ impl Emitter<'_> {
         } else {
             "self"
         };
+        if count_fetch {
+            let call = format!("{call_on}.call::<{marker}>(&args).await?");
+            let list = pick.as_deref().unwrap_or("params");
+            let v = ret
+                .conv
+                .as_deref()
+                .unwrap_or("$v")
+                .replace("$v", &format!("reply.{list}"));
+            text.push(format!("    let mut args = {args};"));
+            text.push(format!("    let first = {call};"));
+            text.push(format!(
+                "    let reply = if first.{list}.is_empty() && first.nparams > 0 {{"
+            ));
+            text.push("        args.nparams = first.nparams;".to_owned());
+            text.push(format!("        {call}"));
+            text.push("    } else {".to_owned());
+            text.push("        first".to_owned());
+            text.push("    };".to_owned());
+            text.push(format!("    Ok({v})"));
+            text.push("}".to_owned());
+            return Ok(Method { owner, name, text });
+        }
         text.push(format!("    let args = {args};"));
         let (call, extra) = if p.stream.is_some() {
             (

@@ -13,8 +13,17 @@
 //! `libvirt-api.xml` are generated, less those in [`SKIPPED`]: the C function
 //! gives the doc comment and the type of a `flags` argument.
 //!
+//! Typed parameters (`remote_typed_param<>`) are `super::TypedParams`, in
+//! arguments (`&TypedParams`) and returns alike. A procedure that takes
+//! `nparams` and returns `params` with `nparams` is asked twice, as
+//! libvirt's client library asks: with `nparams` 0 for the count, then for
+//! that many (a daemon that fills the list on the first call, for the C
+//! functions that allocate it, is asked once); its method has no `nparams`
+//! argument. The procedures of [`STRING_OKAY`] set
+//! `VIR_TYPED_PARAM_STRING_OKAY`.
+//!
 //! The output is meant to be `include!`d in a module of the client crate
-//! (`virtwire`) that has the handle types, `Uuid` and `DomainInfo` in scope
+//! (`virtwire`) that has the handle types, `Uuid`, `TypedParams` and `DomainInfo` in scope
 //! through `super::` paths spelled in [`HANDLES`] and [`RETURN_OVERRIDES`];
 //! it consists of `impl` blocks and one `SKIPPED` table only.
 
@@ -178,6 +187,26 @@ pub const SKIPPED: &[(&str, &str)] = &[
         "events: `Client::connection_closed_events`",
     ),
     (
+        "domain_get_cpu_stats",
+        "written by hand: `Domain::get_cpu_stats`, `get_cpu_stats_total` and \
+         `get_cpu_stats_per_cpu` ask for the counts and split the strides",
+    ),
+    (
+        "domain_get_scheduler_parameters",
+        "written by hand: `Domain::get_scheduler_parameters` asks \
+         `virDomainGetSchedulerType` for the count",
+    ),
+    (
+        "domain_get_scheduler_parameters_flags",
+        "written by hand: `Domain::get_scheduler_parameters_flags` asks \
+         `virDomainGetSchedulerType` for the count",
+    ),
+    (
+        "connect_get_all_domain_stats",
+        "written by hand: `Client::get_all_domain_stats` and \
+         `Client::domain_list_get_stats`",
+    ),
+    (
         "qemu_connect_domain_monitor_event_register",
         "events: `Client::qemu_monitor_events`",
     ),
@@ -193,6 +222,24 @@ pub const SKIPPED: &[(&str, &str)] = &[
 pub const RETURN_OVERRIDES: &[(&str, &str)] = &[
     ("domain_get_info", "super::DomainInfo"),
     ("domain_get_state", "super::DomainStateInfo"),
+    ("domain_get_job_stats", "super::DomainJobStats"),
+];
+
+/// The procedures whose C function sets `VIR_TYPED_PARAM_STRING_OKAY` in
+/// `flags` (when the driver supports string parameters, as every daemon
+/// since libvirt 0.9.8 does): their methods set it too, and leave
+/// `virTypedParameterFlags` out of the type of `flags` when the C function
+/// names another flags type as well.
+pub const STRING_OKAY: &[&str] = &[
+    "domain_get_memory_parameters",
+    "domain_get_numa_parameters",
+    "domain_get_blkio_parameters",
+    "domain_block_stats_flags",
+    "domain_get_interface_parameters",
+    "domain_get_block_io_tune",
+    "domain_get_launch_security_info",
+    "node_get_memory_parameters",
+    "node_get_sev_info",
 ];
 
 /// The procedures that return a C `int` used as a boolean besides the

@@ -156,7 +156,13 @@ pub(super) fn decode(procedure: i32, body: Bytes) -> Result<DomainEvent, DecodeE
         }
         ProcedureNumber::DomainEventCallbackTunable => {
             let m = message::<procs::DomainEventCallbackTunable>(body)?;
-            event(m.callback_id, m.dom, Kind::Tunable { params: m.params })
+            event(
+                m.callback_id,
+                m.dom,
+                Kind::Tunable {
+                    params: crate::TypedParams::from_wire(m.params),
+                },
+            )
         }
         ProcedureNumber::DomainEventCallbackAgentLifecycle => {
             let m = message::<procs::DomainEventCallbackAgentLifecycle>(body)?;
@@ -185,7 +191,9 @@ pub(super) fn decode(procedure: i32, body: Bytes) -> Result<DomainEvent, DecodeE
             event(
                 m.callback_id,
                 m.dom,
-                Kind::JobCompleted { params: m.params },
+                Kind::JobCompleted {
+                    params: crate::TypedParams::from_wire(m.params),
+                },
             )
         }
         ProcedureNumber::DomainEventCallbackDeviceRemovalFailed => {

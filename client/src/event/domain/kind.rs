@@ -7,9 +7,7 @@
 
 use super::id::DomainEventId;
 use crate::event::raw_enum::raw_enum;
-use virtwire_protocol::remote::{
-    DomainEventGraphicsAddress, DomainEventGraphicsIdentity, TypedParam,
-};
+use virtwire_protocol::remote::{DomainEventGraphicsAddress, DomainEventGraphicsIdentity};
 use virtwire_protocol::xdr::XdrString;
 
 raw_enum! {
@@ -157,8 +155,8 @@ pub enum DomainEventKind {
     },
     /// Tunables changed.
     Tunable {
-        /// The changed parameters.
-        params: Vec<TypedParam>,
+        /// The changed parameters (`cputune.*`, `blkdeviotune.*`, ...).
+        params: crate::TypedParams,
     },
     /// The guest agent connected or disconnected.
     AgentLifecycle {
@@ -180,7 +178,7 @@ pub enum DomainEventKind {
     /// A job completed.
     JobCompleted {
         /// The job's final statistics.
-        params: Vec<TypedParam>,
+        params: crate::TypedParams,
     },
     /// A device removal failed.
     DeviceRemovalFailed {

@@ -178,7 +178,7 @@ fn every_callback_procedure_decodes_to_its_variant() {
     });
     c.check::<procs::DomainEventCallbackTunable>(|m| {
         let kind = Kind::Tunable {
-            params: m.params.clone(),
+            params: crate::TypedParams::from_wire(m.params.clone()),
         };
         ev(m.callback_id, &m.dom, kind)
     });
@@ -203,7 +203,7 @@ fn every_callback_procedure_decodes_to_its_variant() {
     });
     c.check::<procs::DomainEventCallbackJobCompleted>(|m| {
         let kind = Kind::JobCompleted {
-            params: m.params.clone(),
+            params: crate::TypedParams::from_wire(m.params.clone()),
         };
         ev(m.callback_id, &m.dom, kind)
     });
