@@ -488,3 +488,38 @@ async fn screenshot_stream_on_a_handle() {
     assert!(image.starts_with(b"\x89PNG"), "not a PNG");
     client.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn node_devices_are_handles() {
+    // The node device procedures name the device by a string on the wire;
+    // their methods are on the handle all the same.
+    let client = connect_test().await;
+    let computer = client.node_device_lookup_by_name("computer").await.unwrap();
+    assert_eq!(computer.to_string(), "computer");
+    let xml = computer
+        .get_xml_desc(virtwire::api::NodeDeviceXmlFlags::empty())
+        .await
+        .unwrap();
+    assert!(xml.contains("<name>computer</name>"), "{xml}");
+    let caps = computer.num_of_caps().await.unwrap();
+    assert!(caps >= 1);
+    let names = computer.list_caps(caps).await.unwrap();
+    assert_eq!(names.len(), caps as usize);
+    assert!(names.iter().any(|c| c == "system"), "{names:?}");
+    assert!(computer.is_active().await.unwrap());
+    let all = client
+        .list_all_node_devices(virtwire::api::ConnectListAllNodeDeviceFlags::empty())
+        .await
+        .unwrap();
+    assert!(all.contains(&computer), "{all:?}");
+    // Every other device hangs off another listed device.
+    assert!(all.len() > 1, "{all:?}");
+    for device in all.iter().filter(|d| **d != computer) {
+        let parent = device.get_parent().await.unwrap().expect("a parent");
+        assert!(
+            all.iter().any(|d| d.to_string() == parent),
+            "{device}: parent {parent} is not listed"
+        );
+    }
+    client.close().await.unwrap();
+}

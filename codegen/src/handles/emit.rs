@@ -91,7 +91,10 @@ pub fn module(
         };
         files.push(m.file.as_str());
         for p in table.procs.iter().filter(|p| p.kind == ProcKind::Call) {
-            let owner = e.owner(p)?;
+            let owner = match e.owner(p)? {
+                Some(h) => Some(h),
+                None => e.owner_by_name(p, &by_key)?,
+            };
             let (c_key, name) = naming(&m.name, &p.method, owner);
             let listed = if m.name == "remote" {
                 p.method.clone()
@@ -461,6 +464,30 @@ impl Emitter<'_> {
         })
     }
 
+    /// The handle of a procedure whose wire arguments name the object by
+    /// a string (the node device procedures send `name`, not a
+    /// `remote_nonnull_node_device`) while its C function takes the
+    /// object: `virNodeDeviceGetXMLDesc(virNodeDevicePtr, …)`.
+    fn owner_by_name(
+        &self,
+        p: &Proc,
+        functions: &HashMap<String, &CFunction>,
+    ) -> Result<Option<&'static HandleSpec>, Error> {
+        let Some(first) = self.fields(p)?.first() else {
+            return Ok(None);
+        };
+        if first.rust_name != "name" || !matches!(first.ty, Ty::String { .. }) {
+            return Ok(None);
+        }
+        Ok(HANDLES.iter().find(|h| {
+            p.method.starts_with(h.prefix)
+                && functions
+                    .get(&key(&p.method))
+                    .and_then(|f| f.args.first())
+                    .is_some_and(|a| a.ty == format!("vir{}Ptr", h.rust))
+        }))
+    }
+
     fn method(
         &self,
         p: &Proc,
@@ -524,7 +551,12 @@ impl Emitter<'_> {
         for (i, field) in fields.iter().enumerate() {
             let fname = &field.rust_name;
             if i == 0 && owner.is_some() {
-                inits.push(format!("{fname}: self.wire().clone()"));
+                if matches!(field.ty, Ty::String { .. }) {
+                    // Named by a string on the wire (see `owner_by_name`).
+                    inits.push(format!("{fname}: self.wire().name.clone()"));
+                } else {
+                    inits.push(format!("{fname}: self.wire().clone()"));
+                }
                 continue;
             }
             // The C functions ask for the list when given somewhere to put

@@ -248,6 +248,7 @@ pub const BOOL_RETURNS: &[&str] = &[
     "domain_get_autostart",
     "network_get_autostart",
     "storage_pool_get_autostart",
+    "node_device_get_autostart",
     "interface_is_active",
 ];
 
