@@ -736,3 +736,15 @@ pub fn guest_disk(name: &str) -> (PathBuf, PathBuf) {
     assert!(status.success(), "qemu-img create failed");
     (dir, disk)
 }
+
+/// Removes a test's domain, running or not (destroy, then undefine).
+pub async fn remove_test_domain(dom: &virtwire::Domain) {
+    if dom.is_active().await.unwrap_or(false) {
+        dom.destroy().await.expect("destroy");
+    }
+    if dom.is_persistent().await.unwrap_or(false) {
+        dom.undefine_flags(virtwire::api::DomainUndefineFlagsValues::empty())
+            .await
+            .expect("undefine");
+    }
+}

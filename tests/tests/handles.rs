@@ -31,14 +31,7 @@ async fn define(client: &Client, test: &str) -> Domain {
 
 /// Removes a domain of a test, running or not.
 async fn remove(dom: &Domain) {
-    if dom.is_active().await.unwrap_or(false) {
-        dom.destroy().await.expect("destroy");
-    }
-    if dom.is_persistent().await.unwrap_or(false) {
-        dom.undefine_flags(DomainUndefineFlagsValues::empty())
-            .await
-            .expect("undefine");
-    }
+    virtwire_tests::remove_test_domain(dom).await;
 }
 
 #[tokio::test]

@@ -7,7 +7,7 @@
 
 use virtwire::api::{
     ConnectGetAllDomainStatsFlags, DomainCreateFlags, DomainDefineFlags, DomainModificationImpact,
-    DomainStatsTypes, DomainUndefineFlagsValues, TypedParameterFlags, TypedParameterType,
+    DomainStatsTypes, TypedParameterFlags, TypedParameterType,
 };
 use virtwire::handles::typed_params::names;
 use virtwire::protocol::xdr::{self, Bytes, DecodeError};
@@ -50,14 +50,7 @@ const MAC: &str = "52:54:00:4a:7e:01";
 
 /// Removes a domain of a test, running or not.
 async fn remove(dom: &Domain) {
-    if dom.is_active().await.unwrap_or(false) {
-        dom.destroy().await.expect("destroy");
-    }
-    if dom.is_persistent().await.unwrap_or(false) {
-        dom.undefine_flags(DomainUndefineFlagsValues::empty())
-            .await
-            .expect("undefine");
-    }
+    virtwire_tests::remove_test_domain(dom).await;
 }
 
 // ---------------------------------------------------------------------------
