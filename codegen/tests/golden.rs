@@ -6,6 +6,8 @@
 //! `virtwire-protocol`'s `tests/golden_codegen.rs` compiles the expected files
 //! against the real runtime and round-trips their types.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 
 use virtwire_codegen::{Config, ProgramSpec};
@@ -61,7 +63,6 @@ fn expected_name(stem: &str) -> String {
 
 #[test]
 fn golden_cases() {
-    let update = std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1");
     let mut failures = Vec::new();
     for (case, specs) in CASES {
         let dir = case_dir(case);
@@ -92,17 +93,8 @@ fn golden_cases() {
                 spec.stem
             )));
             let path = dir.join(expected_name(spec.stem));
-            if update {
-                std::fs::write(&path, &file.code).unwrap();
-                continue;
-            }
-            let expected = std::fs::read_to_string(&path).unwrap_or_default();
-            if expected != file.code {
-                failures.push(format!(
-                    "{} (first difference at line {})",
-                    path.display(),
-                    first_diff(&expected, &file.code)
-                ));
+            if let Err(e) = support::check_golden(&path, &file.code) {
+                failures.push(e);
             }
         }
     }
@@ -111,14 +103,6 @@ fn golden_cases() {
         "generated code differs from the golden files (UPDATE_GOLDEN=1 rewrites them):\n{}",
         failures.join("\n")
     );
-}
-
-fn first_diff(a: &str, b: &str) -> usize {
-    a.lines()
-        .zip(b.lines())
-        .position(|(x, y)| x != y)
-        .unwrap_or_else(|| a.lines().count().min(b.lines().count()))
-        + 1
 }
 
 #[test]

@@ -9,6 +9,8 @@
 //! intended change, then review the diff. `virtwire`'s build compiles the
 //! real thing.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 
 use virtwire_codegen::HandlesConfig;
@@ -30,24 +32,7 @@ fn golden_handles() {
     let dir = case_dir();
     let file = config(&dir).generate().unwrap();
     assert_eq!(file.module, "handles");
-    let path = dir.join("expected.rs");
-    if std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1") {
-        std::fs::write(&path, &file.code).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    if expected != file.code {
-        let line = expected
-            .lines()
-            .zip(file.code.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or_else(|| expected.lines().count().min(file.code.lines().count()))
-            + 1;
-        panic!(
-            "{} differs from the generated code at line {line} (UPDATE_GOLDEN=1 rewrites it)",
-            path.display()
-        );
-    }
+    support::assert_golden(&dir.join("expected.rs"), &file.code);
 }
 
 #[test]
