@@ -332,19 +332,17 @@ pub fn param<'a>(
         .map(|p| &p.value)
 }
 
-/// A numeric typed param as u64 (panics if missing or not an integer).
+/// A numeric typed param as u64 (panics if missing or not an integer that
+/// fits), read through the client's [`virtwire::TypedParams`].
 pub fn param_u64(params: &[virtwire::remote::TypedParam], field: &str) -> u64 {
-    use virtwire::remote::TypedParamValue as V;
-    match param(params, field) {
-        Some(V::Int(v)) => u64::try_from(*v).expect("negative"),
-        Some(V::Uint(v)) => u64::from(*v),
-        Some(V::Llong(v)) => u64::try_from(*v).expect("negative"),
-        Some(V::Ullong(v)) => *v,
-        other => panic!(
-            "typed param {field}: expected an integer, got {other:?} in {:?}",
-            params.iter().map(|p| p.field.as_str()).collect::<Vec<_>>()
-        ),
-    }
+    let typed = virtwire::TypedParams::from(params.to_vec());
+    typed.get_u64(field).unwrap_or_else(|| {
+        panic!(
+            "typed param {field}: expected a non-negative integer, got {:?} in {:?}",
+            typed.get(field),
+            typed.names().collect::<Vec<_>>()
+        )
+    })
 }
 
 /// A string typed param (panics if missing or not a string).
