@@ -56,19 +56,23 @@ impl admin::Calls for AdminClient {
     type Error = Error;
     type Stream = Stream;
 
-    async fn call_procedure<P: Procedure>(&self, args: P::Args) -> Result<P::Ret> {
-        self.client.call::<P>(&args).await
+    async fn call_procedure<P: Procedure>(&self, args: P::Borrowed<'_>) -> Result<P::Ret> {
+        self.client.call_args::<P, _>(&args).await
     }
 
-    async fn call_stream_procedure<P: Procedure>(&self, args: P::Args) -> Result<(P::Ret, Stream)> {
-        self.client.open_stream::<P>(&args).await
+    async fn call_stream_procedure<P: Procedure>(
+        &self,
+        args: P::Borrowed<'_>,
+    ) -> Result<(P::Ret, Stream)> {
+        let sparse = P::borrowed_is_sparse(&args);
+        self.client.open_stream::<P, _>(&args, sparse).await
     }
 
     async fn call_procedure_with_fds<P: Procedure>(
         &self,
-        args: P::Args,
+        args: P::Borrowed<'_>,
         fds: Vec<Fd>,
     ) -> Result<(P::Ret, Vec<Fd>)> {
-        self.client.call_with_fds::<P>(&args, fds).await
+        self.client.call_with_fds::<P, _>(&args, fds).await
     }
 }

@@ -4,7 +4,7 @@
 //! Where a handle method on [`Client`] has the same name as a raw call
 //! (`domain_lookup_by_name` returns a [`crate::Domain`], the raw one a
 //! `remote::NonnullDomain`), Rust picks the handle method; [`Client::raw`]
-//! reaches the raw one: `client.raw().domain_lookup_by_name(name.into())`.
+//! reaches the raw one: `client.raw().domain_lookup_by_name(name)`.
 
 use crate::client::Client;
 use crate::error::{Error, Result};
@@ -37,23 +37,24 @@ macro_rules! impl_calls {
             type Error = Error;
             type Stream = Stream;
 
-            async fn call_procedure<P: Procedure>(&self, args: P::Args) -> Result<P::Ret> {
-                self.0.call::<P>(&args).await
+            async fn call_procedure<P: Procedure>(&self, args: P::Borrowed<'_>) -> Result<P::Ret> {
+                self.0.call_args::<P, _>(&args).await
             }
 
             async fn call_stream_procedure<P: Procedure>(
                 &self,
-                args: P::Args,
+                args: P::Borrowed<'_>,
             ) -> Result<(P::Ret, Stream)> {
-                self.0.open_stream::<P>(&args).await
+                let sparse = P::borrowed_is_sparse(&args);
+                self.0.open_stream::<P, _>(&args, sparse).await
             }
 
             async fn call_procedure_with_fds<P: Procedure>(
                 &self,
-                args: P::Args,
+                args: P::Borrowed<'_>,
                 fds: Vec<Fd>,
             ) -> Result<(P::Ret, Vec<Fd>)> {
-                self.0.call_with_fds::<P>(&args, fds).await
+                self.0.call_with_fds::<P, _>(&args, fds).await
             }
         }
 
@@ -61,23 +62,24 @@ macro_rules! impl_calls {
             type Error = Error;
             type Stream = Stream;
 
-            async fn call_procedure<P: Procedure>(&self, args: P::Args) -> Result<P::Ret> {
-                self.call::<P>(&args).await
+            async fn call_procedure<P: Procedure>(&self, args: P::Borrowed<'_>) -> Result<P::Ret> {
+                self.call_args::<P, _>(&args).await
             }
 
             async fn call_stream_procedure<P: Procedure>(
                 &self,
-                args: P::Args,
+                args: P::Borrowed<'_>,
             ) -> Result<(P::Ret, Stream)> {
-                self.open_stream::<P>(&args).await
+                let sparse = P::borrowed_is_sparse(&args);
+                self.open_stream::<P, _>(&args, sparse).await
             }
 
             async fn call_procedure_with_fds<P: Procedure>(
                 &self,
-                args: P::Args,
+                args: P::Borrowed<'_>,
                 fds: Vec<Fd>,
             ) -> Result<(P::Ret, Vec<Fd>)> {
-                self.call_with_fds::<P>(&args, fds).await
+                self.call_with_fds::<P, _>(&args, fds).await
             }
         }
     )*};

@@ -58,6 +58,15 @@ impl Client {
     /// layer's `client.domain_get_info(…)`) are thin wrappers
     /// around this.
     pub async fn call<P: Procedure>(&self, args: &P::Args) -> Result<P::Ret> {
+        self.call_args::<P, _>(args).await
+    }
+
+    /// [`Client::call`] with any arguments that encode as `P::Args` (its
+    /// borrowed twin, for the raw layer).
+    pub(crate) async fn call_args<P: Procedure, A: Encode + Sync + ?Sized>(
+        &self,
+        args: &A,
+    ) -> Result<P::Ret> {
         let info = P::INFO;
         let span = tracing::debug_span!(
             "call",
@@ -98,15 +107,16 @@ impl Client {
         }
     }
 
-    /// Calls procedure `P`, which opens a data stream, and returns its reply
-    /// with the stream. Dropping the future before the reply aborts the
-    /// stream the daemon opens.
-    pub(crate) async fn open_stream<P: Procedure>(
+    /// Calls procedure `P`, which opens a data stream, with any arguments
+    /// that encode as `P::Args`, and returns its reply with the stream;
+    /// `sparse` says whether they ask for a sparse stream. Dropping the
+    /// future before the reply aborts the stream the daemon opens.
+    pub(crate) async fn open_stream<P: Procedure, A: Encode + Sync + ?Sized>(
         &self,
-        args: &P::Args,
+        args: &A,
+        sparse: bool,
     ) -> Result<(P::Ret, Stream)> {
         let info = P::INFO;
-        let sparse = P::stream_is_sparse(args);
         let sink = buffer::Shared::new(self.inner.resume.clone());
         let frame = CallFrame::encode(info.program, info.version, info.number, args)
             .map_err(|e| Error::encode(info.method, e))?;
@@ -134,9 +144,9 @@ impl Client {
 
     /// Calls procedure `P` with descriptors `fds` and returns its reply with
     /// the descriptors it carried. Unix sockets only.
-    pub(crate) async fn call_with_fds<P: Procedure>(
+    pub(crate) async fn call_with_fds<P: Procedure, A: Encode + Sync + ?Sized>(
         &self,
-        args: &P::Args,
+        args: &A,
         fds: Vec<Fd>,
     ) -> Result<(P::Ret, Vec<Fd>)> {
         let info = P::INFO;

@@ -20,7 +20,6 @@ use tokio::sync::mpsc;
 use virtwire_auth::sasl::CredentialProvider;
 use virtwire_protocol::conn::{self, Connection, KeepaliveConfig};
 use virtwire_protocol::remote::{self, Calls as _};
-use virtwire_protocol::xdr::XdrString;
 
 /// `VIR_CONNECT_RO`: the flag of a read-only `CONNECT_OPEN`.
 const CONNECT_RO: u32 = 1;
@@ -451,9 +450,7 @@ impl ConnectOptions {
                 .await;
         }
         let flags = if self.read_only { CONNECT_RO } else { 0 };
-        client
-            .connect_open(Some(XdrString::from(name.as_str())), flags)
-            .await?;
+        client.connect_open(Some(name.as_str()), flags).await?;
         if name.is_empty() {
             // The daemon chose the driver: learn which, as libvirt does.
             let uri = client.connect_get_uri().await?;

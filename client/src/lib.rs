@@ -29,12 +29,13 @@
 //! Underneath, every procedure of the remote, qemu and lxc programs is a
 //! method of [`Client`] through the generated [`remote::Calls`],
 //! [`qemu::Calls`] and [`lxc::Calls`] traits (import them with [`prelude`]),
-//! taking and returning the wire types; the admin program is
-//! [`AdminClient`]. There names follow the procedures':
+//! returning the wire types and taking arguments borrowed (`&str`, `&[u8]`,
+//! slices, `&NonnullDomain`), so a call clones nothing; the admin program
+//! is [`AdminClient`]. There names follow the procedures':
 //! `REMOTE_PROC_DOMAIN_GET_INFO` is `domain_get_info`. Where a handle method
 //! of [`Client`] has the same name as a trait method
-//! (`domain_lookup_by_name`), method syntax picks the handle method; call
-//! the trait's as `remote::Calls::domain_lookup_by_name(&client, ...)`.
+//! (`domain_lookup_by_name`), method syntax picks the handle method;
+//! [`Client::raw`] reaches the trait's: `client.raw().domain_lookup_by_name("test")`.
 //!
 //! Cargo feature `russh` (off by default) runs `libssh` and `libssh2` URIs
 //! in-process with russh (ring backend): no `ssh` binary needed. Without

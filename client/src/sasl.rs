@@ -229,7 +229,7 @@ async fn exchange<S: Exchange>(
     tracing::debug!(mechanism = %start.mechanism, "SASL start");
     let (nil, data) = to_wire(start.data);
     let ret = client
-        .auth_sasl_start(start.mechanism.as_str().into(), nil, data)
+        .auth_sasl_start(start.mechanism.as_str(), nil, &data)
         .await
         .map_err(refused)?;
     let (mut complete, mut server) = (ret.complete != 0, from_wire(ret.nil, ret.data));
@@ -247,7 +247,7 @@ async fn exchange<S: Exchange>(
             }
             SaslNext::Step(out) => {
                 let (nil, data) = to_wire(out);
-                let ret = client.auth_sasl_step(nil, data).await.map_err(refused)?;
+                let ret = client.auth_sasl_step(nil, &data).await.map_err(refused)?;
                 complete = ret.complete != 0;
                 server = from_wire(ret.nil, ret.data);
             }

@@ -75,7 +75,17 @@ fn forms_are_told_apart() {
     has(
         "pub async fn set_memory_parameters(&self, params: &super::TypedParams, flags: ::virtwire_protocol::api::DomainModificationImpact) -> crate::Result<()>",
     );
-    has("params: params.to_wire()");
+    has("params: &params.to_wire()");
+    // Arguments go out through the borrowed twins: the handle lends its
+    // wire identity, nothing is cloned.
+    has(
+        "::virtwire_protocol::remote::borrowed::DomainGetXmlDescArgs { dom: self.wire(), flags: flags.bits() }",
+    );
+    has("call_args::<::virtwire_protocol::remote::procs::DomainGetXmlDesc, _>(&args)");
+    assert!(
+        !code.contains("wire().clone() }"),
+        "a handle clones its identity:\n{code}"
+    );
     has(
         "pub async fn get_perf_events(&self, flags: ::virtwire_protocol::api::DomainModificationImpact) -> crate::Result<super::TypedParams>",
     );

@@ -77,12 +77,21 @@ pub trait Procedure {
     type Args: Encode + Decode + Debug + Clone + PartialEq + Send + Sync + 'static;
     /// The REPLY payload (`()` when there is none).
     type Ret: Encode + Decode + Debug + Clone + PartialEq + Send + Sync + 'static;
+    /// The CALL payload as borrowed data, what the `Calls` methods send:
+    /// `Args`'s fields by reference, encoding to the same bytes. `Args`
+    /// itself where every field is a scalar, `()` where there are none.
+    type Borrowed<'a>: Encode + Debug + Send + Sync;
     /// The procedure's table entry.
     const INFO: &'static ProcedureInfo;
 
     /// Whether `args` carry the flag that makes the stream this procedure
     /// opens sparse (`@sparseflag`).
     fn stream_is_sparse(_args: &Self::Args) -> bool {
+        false
+    }
+
+    /// [`Procedure::stream_is_sparse`] for the borrowed arguments.
+    fn borrowed_is_sparse(_args: &Self::Borrowed<'_>) -> bool {
         false
     }
 }

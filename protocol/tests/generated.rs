@@ -69,6 +69,57 @@ fn every_generated_type_round_trips() {
     }
 }
 
+/// Every borrowed twin of a call's arguments encodes exactly like the owned
+/// struct, and every call procedure whose arguments hold a string, bytes,
+/// an array or a struct has one.
+#[test]
+fn every_borrowed_twin_encodes_like_its_owned_struct() {
+    let programs: &[(&str, &[TypeCheck], &[ProcedureInfo])] = &[
+        (
+            "remote",
+            remote::borrowed::BORROWED_CHECKS,
+            remote::PROCEDURES,
+        ),
+        ("qemu", qemu::borrowed::BORROWED_CHECKS, qemu::PROCEDURES),
+        ("lxc", lxc::borrowed::BORROWED_CHECKS, lxc::PROCEDURES),
+        ("admin", admin::borrowed::BORROWED_CHECKS, admin::PROCEDURES),
+    ];
+    for (module, checks, procedures) in programs {
+        for (name, check) in *checks {
+            for seed in 0..SEEDS {
+                let result = std::panic::catch_unwind(|| check(seed));
+                assert!(
+                    result.is_ok(),
+                    "{module}::borrowed::{name} encodes unlike its owned struct (seed {seed})"
+                );
+            }
+        }
+        let twins: Vec<&str> = checks.iter().map(|(name, _)| *name).collect();
+        let with_args = procedures
+            .iter()
+            .filter(|p| p.kind == ProcedureKind::Call && p.args.is_some())
+            .count();
+        assert!(
+            !twins.is_empty() && twins.len() <= with_args,
+            "{module}: {} twins for {with_args} procedures with arguments",
+            twins.len()
+        );
+    }
+    // The examples the docs name: a string, a struct and an array of them.
+    let name = "remote_domain_lookup_by_name_args";
+    assert!(
+        remote::borrowed::BORROWED_CHECKS
+            .iter()
+            .any(|(n, _)| *n == name)
+    );
+    let params = "remote_domain_set_scheduler_parameters_args";
+    assert!(
+        remote::borrowed::BORROWED_CHECKS
+            .iter()
+            .any(|(n, _)| *n == params)
+    );
+}
+
 // ---------------------------------------------------------------------------
 // Procedure tables.
 

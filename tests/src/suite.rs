@@ -95,7 +95,7 @@ pub async fn test_driver_suite(client: &Client, tag: &str) {
 /// the PNG MIME type.
 pub async fn screenshot(client: &Client, dom: virtwire::remote::NonnullDomain) -> Vec<u8> {
     let (mime, mut stream) = client
-        .domain_screenshot(dom, 0, 0)
+        .domain_screenshot(&dom, 0, 0)
         .await
         .expect("screenshot");
     let mut image = Vec::new();

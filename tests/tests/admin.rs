@@ -38,7 +38,7 @@ fn admin_param<'a>(params: &'a [TypedParam], field: &str) -> Option<&'a TypedPar
 async fn our_clients(admin: &AdminClient) -> Vec<(NonnullClient, Vec<TypedParam>)> {
     let pid = i64::from(std::process::id());
     let list = admin
-        .server_list_clients(libvirtd_server(), 1, 0)
+        .server_list_clients(&libvirtd_server(), 1, 0)
         .await
         .expect("server_list_clients");
     assert_eq!(list.ret as usize, list.clients.len());
@@ -46,7 +46,7 @@ async fn our_clients(admin: &AdminClient) -> Vec<(NonnullClient, Vec<TypedParam>
     for c in list.clients {
         assert_eq!(c.srv.name, "libvirtd");
         // A client may disconnect between the list and this call.
-        let Ok(info) = admin.client_get_info(c.clone(), 0).await else {
+        let Ok(info) = admin.client_get_info(&c, 0).await else {
             continue;
         };
         let is_ours = match admin_param(&info, "unix_process_id") {
@@ -64,7 +64,7 @@ async fn our_clients(admin: &AdminClient) -> Vec<(NonnullClient, Vec<TypedParam>
 
 async fn client_ids(admin: &AdminClient) -> Vec<u64> {
     admin
-        .server_list_clients(libvirtd_server(), 1, 0)
+        .server_list_clients(&libvirtd_server(), 1, 0)
         .await
         .unwrap()
         .clients
@@ -87,30 +87,24 @@ async fn admin_program() {
     let count = admin.connect_list_servers(0, 0).await.unwrap();
     assert!(count.servers.is_empty());
     assert_eq!(count.ret, servers.ret);
-    let srv = admin
-        .connect_lookup_server("libvirtd".into(), 0)
-        .await
-        .unwrap();
+    let srv = admin.connect_lookup_server("libvirtd", 0).await.unwrap();
     assert_eq!(srv, libvirtd_server());
     let err = admin
-        .connect_lookup_server("no-such-server".into(), 0)
+        .connect_lookup_server("no-such-server", 0)
         .await
         .unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::NoServer), "{err:?}");
     assert!(err.is_not_found());
 
     // Typed params from the admin program.
-    let limits = admin
-        .server_get_client_limits(srv.clone(), 0)
-        .await
-        .unwrap();
+    let limits = admin.server_get_client_limits(&srv, 0).await.unwrap();
     let max = match admin_param(&limits, "nclients_max") {
         Some(TypedParamValue::Uint(v)) => *v,
         other => panic!("nclients_max: {other:?} in {limits:?}"),
     };
     assert!(max >= 1, "{limits:?}");
     let pool = admin
-        .server_get_threadpool_parameters(srv.clone(), 0)
+        .server_get_threadpool_parameters(&srv, 0)
         .await
         .unwrap();
     assert!(
@@ -153,7 +147,7 @@ async fn admin_program() {
             .as_secs() as i64;
         assert!(c.timestamp > 0 && c.timestamp <= now + 1, "{c:?}");
         let again = admin
-            .server_lookup_client(libvirtd_server(), c.id, 0)
+            .server_lookup_client(&libvirtd_server(), c.id, 0)
             .await
             .unwrap();
         assert_eq!(&again, c);
@@ -182,7 +176,7 @@ async fn admin_program() {
     .await;
     assert!(gone.is_some(), "closed connections still listed");
     let err = admin
-        .server_lookup_client(libvirtd_server(), new_ids[0], 0)
+        .server_lookup_client(&libvirtd_server(), new_ids[0], 0)
         .await
         .unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::NoClient), "{err:?}");
@@ -215,10 +209,7 @@ async fn admin_client_close_disconnects_our_connection() {
     assert_eq!(target.transport, TRANS_UNIX);
 
     // The daemon drops the connection: the client notices without calling.
-    admin
-        .client_close(target.clone(), 0)
-        .await
-        .expect("client_close");
+    admin.client_close(&target, 0).await.expect("client_close");
     let closed = poll_until(Duration::from_secs(2), Duration::from_millis(5), || async {
         victim.is_closed().then_some(())
     })
@@ -229,7 +220,7 @@ async fn admin_client_close_disconnects_our_connection() {
     );
     let err = victim.connect_get_type().await.unwrap_err();
     assert!(err.is_closed(), "{err:?}");
-    let err = admin.client_get_info(target, 0).await.unwrap_err();
+    let err = admin.client_get_info(&target, 0).await.unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::NoClient), "{err:?}");
     // Other connections are untouched.
     assert_eq!(bystander.connect_get_type().await.unwrap(), "TEST");

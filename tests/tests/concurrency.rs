@@ -28,18 +28,14 @@ impl Expected {
             let name = unique_name(test);
             let dom = client
                 .raw()
-                .domain_define_xml(test_domain_xml(&name).into())
+                .domain_define_xml(&test_domain_xml(&name))
                 .await
                 .expect("define");
             assert_eq!(dom.name, name.as_str());
             doms.push(dom);
         }
-        let test = client
-            .raw()
-            .domain_lookup_by_name("test".into())
-            .await
-            .unwrap();
-        let info = client.domain_get_info(test.clone()).await.unwrap();
+        let test = client.raw().domain_lookup_by_name("test").await.unwrap();
+        let info = client.domain_get_info(&test).await.unwrap();
         Self {
             hostname: client.connect_get_hostname().await.unwrap().into(),
             test,
@@ -51,7 +47,7 @@ impl Expected {
 
     async fn undefine(&self, client: &Client) {
         for dom in &self.doms {
-            client.domain_undefine(dom.clone()).await.expect("undefine");
+            client.domain_undefine(dom).await.expect("undefine");
         }
     }
 }
@@ -62,7 +58,7 @@ async fn mixed_call(client: &Client, exp: &Expected, i: usize) -> Result<(), Str
     match i % 5 {
         0 => {
             let info = client
-                .domain_get_info(exp.test.clone())
+                .domain_get_info(&exp.test)
                 .await
                 .map_err(|e| format!("#{i} get_info: {e}"))?;
             if i32::from(info.state) != state::RUNNING
@@ -84,7 +80,7 @@ async fn mixed_call(client: &Client, exp: &Expected, i: usize) -> Result<(), Str
         2 => {
             let d = client
                 .raw()
-                .domain_lookup_by_name(dom.name.clone())
+                .domain_lookup_by_name(&dom.name)
                 .await
                 .map_err(|e| format!("#{i} lookup {}: {e}", dom.name))?;
             if &d != dom {
@@ -93,18 +89,14 @@ async fn mixed_call(client: &Client, exp: &Expected, i: usize) -> Result<(), Str
         }
         3 => {
             let missing = format!("{}-missing-{i}", dom.name);
-            match client
-                .raw()
-                .domain_lookup_by_name(missing.as_str().into())
-                .await
-            {
+            match client.raw().domain_lookup_by_name(missing.as_str()).await {
                 Err(e) if e.code() == Some(ErrorCode::NoDomain) => {}
                 other => return Err(format!("#{i} lookup {missing}: {other:?}")),
             }
         }
         _ => {
             let xml = client
-                .domain_get_xml_desc(dom.clone(), 0)
+                .domain_get_xml_desc(dom, 0)
                 .await
                 .map_err(|e| format!("#{i} xml: {e}"))?;
             let uuid: String = dom.uuid.iter().map(|b| format!("{b:02x}")).collect();
@@ -302,11 +294,7 @@ async fn timeouts_and_late_replies_on_a_stopped_daemon() {
         .expect("connect with timeout");
     assert_eq!(timed.connect_get_type().await.unwrap(), "TEST");
     daemon.signal("STOP");
-    let err = timed
-        .raw()
-        .domain_lookup_by_name("test".into())
-        .await
-        .unwrap_err();
+    let err = timed.raw().domain_lookup_by_name("test").await.unwrap_err();
     assert!(err.is_timeout(), "{err:?}");
     // with_timeout(None) lifts it: this call waits until the daemon thaws.
     let unlimited = timed.with_timeout(None);
@@ -386,7 +374,7 @@ async fn connect_futures_are_send() {
     }
     fut.await.expect("admin connect").close().await.unwrap();
 
-    let fut = client.raw().domain_lookup_by_name("test".into());
+    let fut = client.raw().domain_lookup_by_name("test");
     assert!(is_send!(fut), "generated call futures are Send");
     assert_eq!(fut.await.unwrap().name, "test");
     let fut = client.supports_feature(virtwire::Feature::ProgramKeepalive);

@@ -88,8 +88,8 @@ async fn next_domain_event(events: &mut EventStream<DomainEvent>) -> DomainEvent
 }
 
 async fn remove(client: &Client, dom: &NonnullDomain) {
-    let _ = client.domain_destroy(dom.clone()).await;
-    let _ = client.domain_undefine(dom.clone()).await;
+    let _ = client.domain_destroy(dom).await;
+    let _ = client.domain_undefine(dom).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -99,7 +99,7 @@ async fn console_graphics_and_events_of_a_real_guest() {
     let tap = format!("vwc{}", std::process::id() % 1_000_000);
     let dom = client
         .raw()
-        .domain_define_xml(guest_xml(&name, &tap).as_str().into())
+        .domain_define_xml(guest_xml(&name, &tap).as_str())
         .await
         .expect("define the console guest");
 
@@ -120,7 +120,7 @@ async fn console_graphics_and_events_of_a_real_guest() {
     let result = async move {
         let (client, dom) = (c, d);
         let dom = client
-            .domain_create_with_flags(dom.clone(), START_PAUSED)
+            .domain_create_with_flags(&dom, START_PAUSED)
             .await
             .expect("start paused");
         assert_eq!(
@@ -134,11 +134,11 @@ async fn console_graphics_and_events_of_a_real_guest() {
 
         // The console, opened before the guest runs so nothing is missed.
         let console = client
-            .domain_open_console(dom.clone(), None, 0)
+            .domain_open_console(&dom, None, 0)
             .await
             .expect("open the console");
         let (mut reader, mut writer) = console.into_split();
-        client.domain_resume(dom.clone()).await.expect("resume");
+        client.domain_resume(&dom).await.expect("resume");
         assert_eq!(
             next_domain_event(&mut lifecycle).await.kind.lifecycle(),
             Some(DomainLifecycle::Resumed)
@@ -196,7 +196,7 @@ async fn console_graphics_and_events_of_a_real_guest() {
         let before = open_fds();
         for _ in 0..5 {
             let fds = client
-                .domain_open_graphics_fd(dom.clone(), 0, 0)
+                .domain_open_graphics_fd(&dom, 0, 0)
                 .await
                 .expect("open graphics fd");
             assert_eq!(fds.len(), 1);
@@ -206,7 +206,7 @@ async fn console_graphics_and_events_of_a_real_guest() {
         for _ in 0..5 {
             let (ours, theirs) = StdUnixStream::pair().unwrap();
             client
-                .domain_open_graphics(dom.clone(), 0, 0, vec![OwnedFd::from(theirs)])
+                .domain_open_graphics(&dom, 0, 0, vec![OwnedFd::from(theirs)])
                 .await
                 .expect("open graphics with our socket");
             assert_eq!(vnc_banner(OwnedFd::from(ours)), b"RFB 003.008\n");
@@ -216,26 +216,21 @@ async fn console_graphics_and_events_of_a_real_guest() {
             let (a, b) = StdUnixStream::pair().unwrap();
             let cmd = format!("{{\"execute\":\"getfd\",\"arguments\":{{\"fdname\":\"vw{i}\"}}}}");
             let (reply, back) = client
-                .domain_monitor_command_with_files(
-                    dom.clone(),
-                    cmd.as_str().into(),
-                    0,
-                    vec![OwnedFd::from(a)],
-                )
+                .domain_monitor_command_with_files(&dom, cmd.as_str(), 0, vec![OwnedFd::from(a)])
                 .await
                 .expect("getfd with a descriptor");
             assert!(reply.as_str().contains("\"return\""), "{reply}");
             assert!(back.is_empty());
             let cmd = format!("{{\"execute\":\"closefd\",\"arguments\":{{\"fdname\":\"vw{i}\"}}}}");
             client
-                .domain_monitor_command(dom.clone(), cmd.as_str().into(), 0)
+                .domain_monitor_command(&dom, cmd.as_str(), 0)
                 .await
                 .expect("closefd: QEMU had received it");
             drop(b);
         }
         let (a, b) = StdUnixStream::pair().unwrap();
         client
-            .domain_fd_associate(dom.clone(), "vwfd".into(), 0, vec![OwnedFd::from(a)])
+            .domain_fd_associate(&dom, "vwfd", 0, vec![OwnedFd::from(a)])
             .await
             .expect("associate a descriptor with the domain");
         drop(b);
@@ -251,7 +246,7 @@ async fn console_graphics_and_events_of_a_real_guest() {
             disk.display()
         );
         client
-            .domain_attach_device(dom.clone(), xml.as_str().into())
+            .domain_attach_device(&dom, xml.as_str())
             .await
             .expect("attach a disk live");
         let event = next_domain_event(&mut added).await;
@@ -261,7 +256,7 @@ async fn console_graphics_and_events_of_a_real_guest() {
             }
             other => panic!("unexpected {other:?}"),
         }
-        client.domain_destroy(dom.clone()).await.expect("destroy");
+        client.domain_destroy(&dom).await.expect("destroy");
         // QEMU reports its shutdown before libvirt reports the stop.
         let mut last = next_domain_event(&mut lifecycle).await.kind.lifecycle();
         if last == Some(DomainLifecycle::Shutdown) {

@@ -45,34 +45,34 @@ async fn domain_lifecycle_events_from_define_to_undefine() {
     let name = unique_name("events-dom");
     let dom = client
         .raw()
-        .domain_define_xml(test_domain_xml(&name).as_str().into())
+        .domain_define_xml(test_domain_xml(&name).as_str())
         .await
         .expect("define");
     assert_eq!(
         lifecycle_of(&mut events, &name).await,
         DomainLifecycle::Defined
     );
-    client.domain_create(dom.clone()).await.expect("start");
+    client.domain_create(&dom).await.expect("start");
     assert_eq!(
         lifecycle_of(&mut events, &name).await,
         DomainLifecycle::Started
     );
-    client.domain_suspend(dom.clone()).await.expect("suspend");
+    client.domain_suspend(&dom).await.expect("suspend");
     assert_eq!(
         lifecycle_of(&mut events, &name).await,
         DomainLifecycle::Suspended
     );
-    client.domain_resume(dom.clone()).await.expect("resume");
+    client.domain_resume(&dom).await.expect("resume");
     assert_eq!(
         lifecycle_of(&mut events, &name).await,
         DomainLifecycle::Resumed
     );
-    client.domain_destroy(dom.clone()).await.expect("destroy");
+    client.domain_destroy(&dom).await.expect("destroy");
     assert_eq!(
         lifecycle_of(&mut events, &name).await,
         DomainLifecycle::Stopped
     );
-    client.domain_undefine(dom.clone()).await.expect("undefine");
+    client.domain_undefine(&dom).await.expect("undefine");
     assert_eq!(
         lifecycle_of(&mut events, &name).await,
         DomainLifecycle::Undefined
@@ -86,13 +86,13 @@ async fn a_domain_filter_and_other_event_ids() {
     let name = unique_name("events-filter");
     let dom = client
         .raw()
-        .domain_define_xml(test_domain_xml(&name).as_str().into())
+        .domain_define_xml(test_domain_xml(&name).as_str())
         .await
         .expect("define");
     let other = unique_name("events-other");
     let other_dom = client
         .raw()
-        .domain_define_xml(test_domain_xml(&other).as_str().into())
+        .domain_define_xml(test_domain_xml(&other).as_str())
         .await
         .expect("define");
     let mut filtered = client
@@ -103,8 +103,8 @@ async fn a_domain_filter_and_other_event_ids() {
         .domain_events(DomainEventId::MetadataChange, Some(&dom))
         .await
         .expect("register metadata change");
-    client.domain_create(other_dom.clone()).await.unwrap();
-    client.domain_create(dom.clone()).await.unwrap();
+    client.domain_create(&other_dom).await.unwrap();
+    client.domain_create(&dom).await.unwrap();
     let event = next(&mut filtered).await;
     assert_eq!(
         event.domain.name.as_str(),
@@ -114,7 +114,7 @@ async fn a_domain_filter_and_other_event_ids() {
     assert_eq!(event.kind.lifecycle(), Some(DomainLifecycle::Started));
     // VIR_DOMAIN_METADATA_DESCRIPTION, live.
     client
-        .domain_set_metadata(dom.clone(), 0, Some("described".into()), None, None, 1)
+        .domain_set_metadata(&dom, 0, Some("described"), None, None, 1)
         .await
         .expect("set metadata");
     let event = next(&mut metadata).await;
@@ -130,8 +130,8 @@ async fn a_domain_filter_and_other_event_ids() {
     );
     assert_eq!(event.domain.uuid, dom.uuid);
     for d in [dom, other_dom] {
-        let _ = client.domain_destroy(d.clone()).await;
-        client.domain_undefine(d).await.unwrap();
+        let _ = client.domain_destroy(&d).await;
+        client.domain_undefine(&d).await.unwrap();
     }
 }
 
@@ -149,14 +149,14 @@ async fn subscribers_share_one_registration_and_the_last_drop_deregisters() {
     let name = unique_name("events-shared");
     let dom = client
         .raw()
-        .domain_define_xml(test_domain_xml(&name).as_str().into())
+        .domain_define_xml(test_domain_xml(&name).as_str())
         .await
         .unwrap();
     assert_eq!(lifecycle_of(&mut a, &name).await, DomainLifecycle::Defined);
     assert_eq!(lifecycle_of(&mut b, &name).await, DomainLifecycle::Defined);
     // Both saw the event of one registration: the same callback id.
     drop(a);
-    client.domain_undefine(dom.clone()).await.unwrap();
+    client.domain_undefine(&dom).await.unwrap();
     assert_eq!(
         lifecycle_of(&mut b, &name).await,
         DomainLifecycle::Undefined
@@ -182,18 +182,18 @@ async fn a_slow_subscriber_lags_while_calls_keep_answering() {
     let name = unique_name("events-lag");
     let dom = client
         .raw()
-        .domain_define_xml(test_domain_xml(&name).as_str().into())
+        .domain_define_xml(test_domain_xml(&name).as_str())
         .await
         .unwrap();
-    client.domain_create(dom.clone()).await.unwrap();
+    client.domain_create(&dom).await.unwrap();
     // Never read while the events come: its queue fills and drops the oldest.
     let mut slow = client
         .domain_events(DomainEventId::Lifecycle, Some(&dom))
         .await
         .unwrap();
     for _ in 0..10 {
-        client.domain_suspend(dom.clone()).await.unwrap();
-        client.domain_resume(dom.clone()).await.unwrap();
+        client.domain_suspend(&dom).await.unwrap();
+        client.domain_resume(&dom).await.unwrap();
     }
     // Calls still answer promptly while the subscriber sleeps.
     let started = std::time::Instant::now();
@@ -201,7 +201,7 @@ async fn a_slow_subscriber_lags_while_calls_keep_answering() {
         client.connect_get_hostname().await.unwrap();
     }
     assert!(started.elapsed() < Duration::from_secs(5));
-    client.domain_destroy(dom.clone()).await.unwrap();
+    client.domain_destroy(&dom).await.unwrap();
     tokio::time::sleep(Duration::from_millis(300)).await;
     // 21 events, 4 kept: a lag of 17 first, then the newest four in order.
     match tokio::time::timeout(WAIT, slow.next())
@@ -225,7 +225,7 @@ async fn a_slow_subscriber_lags_while_calls_keep_answering() {
             DomainLifecycle::Stopped
         ]
     );
-    client.domain_undefine(dom).await.unwrap();
+    client.domain_undefine(&dom).await.unwrap();
 }
 
 #[tokio::test]
@@ -280,14 +280,10 @@ async fn network_events() {
         "<network><name>{name}</name><bridge name='vwb{}'/><ip address='192.0.2.1' netmask='255.255.255.0'/></network>",
         std::process::id() % 10000
     );
-    let net = client
-        .raw()
-        .network_define_xml(xml.as_str().into())
-        .await
-        .unwrap();
-    client.network_create(net.clone()).await.unwrap();
-    client.network_destroy(net.clone()).await.unwrap();
-    client.network_undefine(net.clone()).await.unwrap();
+    let net = client.raw().network_define_xml(xml.as_str()).await.unwrap();
+    client.network_create(&net).await.unwrap();
+    client.network_destroy(&net).await.unwrap();
+    client.network_undefine(&net).await.unwrap();
     let mut seen = Vec::new();
     while seen.len() < 4 {
         let event = next(&mut events).await;
@@ -327,11 +323,11 @@ async fn storage_pool_events_lifecycle_and_refresh() {
     );
     let pool = client
         .raw()
-        .storage_pool_define_xml(xml.as_str().into(), 0)
+        .storage_pool_define_xml(xml.as_str(), 0)
         .await
         .unwrap();
-    client.storage_pool_create(pool.clone(), 0).await.unwrap();
-    client.storage_pool_refresh(pool.clone(), 0).await.unwrap();
+    client.storage_pool_create(&pool, 0).await.unwrap();
+    client.storage_pool_refresh(&pool, 0).await.unwrap();
     let event = loop {
         let e = next(&mut refresh).await;
         if e.pool.name.as_str() == name {
@@ -342,8 +338,8 @@ async fn storage_pool_events_lifecycle_and_refresh() {
         matches!(event.kind, StoragePoolEventKind::Refresh),
         "{event:?}"
     );
-    client.storage_pool_destroy(pool.clone()).await.unwrap();
-    client.storage_pool_undefine(pool).await.unwrap();
+    client.storage_pool_destroy(&pool).await.unwrap();
+    client.storage_pool_undefine(&pool).await.unwrap();
     let mut seen = Vec::new();
     while seen.len() < 4 {
         let e = next(&mut lifecycle).await;
@@ -383,11 +379,11 @@ async fn secret_events_define_set_value_undefine() {
     );
     let secret = client
         .raw()
-        .secret_define_xml(xml.as_str().into(), 0)
+        .secret_define_xml(xml.as_str(), 0)
         .await
         .unwrap();
     client
-        .secret_set_value(secret.clone(), bytes::Bytes::from_static(b"s3cret"), 0)
+        .secret_set_value(&secret, &bytes::Bytes::from_static(b"s3cret"), 0)
         .await
         .unwrap();
     let changed = loop {
@@ -400,7 +396,7 @@ async fn secret_events_define_set_value_undefine() {
         matches!(changed.kind, SecretEventKind::ValueChanged),
         "{changed:?}"
     );
-    client.secret_undefine(secret.clone()).await.unwrap();
+    client.secret_undefine(&secret).await.unwrap();
     let mut seen = Vec::new();
     while seen.len() < 2 {
         let e = next(&mut lifecycle).await;

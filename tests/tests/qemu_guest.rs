@@ -33,10 +33,10 @@ async fn qemu_client() -> Client {
 
 /// Destroys and undefines `name`, ignoring "not running" / "not found".
 async fn remove_domain(client: &Client, name: &str) {
-    let Ok(dom) = client.raw().domain_lookup_by_name(name.into()).await else {
+    let Ok(dom) = client.raw().domain_lookup_by_name(name).await else {
         return;
     };
-    if let Err(e) = client.domain_destroy(dom.clone()).await {
+    if let Err(e) = client.domain_destroy(&dom).await {
         assert!(
             matches!(
                 e.code(),
@@ -45,7 +45,7 @@ async fn remove_domain(client: &Client, name: &str) {
             "destroy {name}: {e:?}"
         );
     }
-    if let Err(e) = client.domain_undefine(dom).await {
+    if let Err(e) = client.domain_undefine(&dom).await {
         assert!(e.is_not_found(), "undefine {name}: {e:?}");
     }
 }
@@ -146,31 +146,28 @@ async fn tcg_guest_lifecycle_and_stats() {
     // Define and start.
     let dom = client
         .raw()
-        .domain_define_xml(render_xml(&name, &disk, &tap).into())
+        .domain_define_xml(&render_xml(&name, &disk, &tap))
         .await
         .expect("define the guest");
     eprintln!("defined after {:?}", test_start.elapsed());
     assert_eq!(dom.name, name.as_str());
     assert_eq!(dom.id, -1);
-    let info = client.domain_get_info(dom.clone()).await.unwrap();
+    let info = client.domain_get_info(&dom).await.unwrap();
     assert_eq!(i32::from(info.state), state::SHUTOFF);
-    client
-        .domain_create(dom.clone())
-        .await
-        .expect("start the guest");
+    client.domain_create(&dom).await.expect("start the guest");
     eprintln!("started after {:?}", test_start.elapsed());
     let dom: NonnullDomain = client
         .raw()
-        .domain_lookup_by_name(name.as_str().into())
+        .domain_lookup_by_name(name.as_str())
         .await
         .unwrap();
     assert!(dom.id > 0, "{dom:?}");
     assert_eq!(client.raw().domain_lookup_by_id(dom.id).await.unwrap(), dom);
-    let st = client.domain_get_state(dom.clone(), 0).await.unwrap();
+    let st = client.domain_get_state(&dom, 0).await.unwrap();
     assert_eq!((st.state, st.reason), (state::RUNNING, RUNNING_BOOTED));
 
     // 1 vCPU, 64 MiB.
-    let info = client.domain_get_info(dom.clone()).await.unwrap();
+    let info = client.domain_get_info(&dom).await.unwrap();
     assert_eq!(i32::from(info.state), state::RUNNING);
     assert_eq!(info.nr_virt_cpu, 1);
     assert_eq!(info.max_mem, 64 * 1024);
@@ -182,7 +179,7 @@ async fn tcg_guest_lifecycle_and_stats() {
         let client = client.clone();
         let dom = dom.clone();
         async move {
-            let t = client.domain_get_info(dom).await.unwrap().cpu_time;
+            let t = client.domain_get_info(&dom).await.unwrap().cpu_time;
             (t > first).then_some(t)
         }
     })
@@ -194,7 +191,7 @@ async fn tcg_guest_lifecycle_and_stats() {
         let client = client.clone();
         let dom = dom.clone();
         async move {
-            let s = client.domain_block_stats(dom, "vda".into()).await.unwrap();
+            let s = client.domain_block_stats(&dom, "vda").await.unwrap();
             (s.rd_req > 0).then_some(s)
         }
     })
@@ -207,22 +204,19 @@ async fn tcg_guest_lifecycle_and_stats() {
         (0, 0),
         "nothing writes: {blk:?}"
     );
-    let err = client
-        .domain_block_stats(dom.clone(), "vdz".into())
-        .await
-        .unwrap_err();
+    let err = client.domain_block_stats(&dom, "vdz").await.unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::InvalidArg), "{err:?}");
 
     // The tap, as the live XML names it; its counters match the host's
     // (seen from the guest: the host's tx is the guest's rx).
-    let xml = client.domain_get_xml_desc(dom.clone(), 0).await.unwrap();
+    let xml = client.domain_get_xml_desc(&dom, 0).await.unwrap();
     assert!(xml.contains(&format!("<name>{name}</name>")));
     assert!(xml.contains(disk.to_str().unwrap()));
     let target = interface_target(&xml);
     assert_eq!(target, tap);
     let (tx0, rx0) = (tap_counter(&tap, "tx_bytes"), tap_counter(&tap, "rx_bytes"));
     let net = client
-        .domain_interface_stats(dom.clone(), target.as_str().into())
+        .domain_interface_stats(&dom, target.as_str())
         .await
         .unwrap();
     let (tx1, rx1) = (tap_counter(&tap, "tx_bytes"), tap_counter(&tap, "rx_bytes"));
@@ -234,7 +228,7 @@ async fn tcg_guest_lifecycle_and_stats() {
 
     // Balloon statistics.
     let mem = client
-        .domain_memory_stats(dom.clone(), MEM_STAT_NR, 0)
+        .domain_memory_stats(&dom, MEM_STAT_NR, 0)
         .await
         .unwrap();
     assert!(!mem.is_empty());
@@ -244,19 +238,13 @@ async fn tcg_guest_lifecycle_and_stats() {
 
     // Total CPU stats: count first, then fetch.
     let count = client
-        .domain_get_cpu_stats(dom.clone(), 0, -1, 1, TYPED_PARAM_STRING_OKAY)
+        .domain_get_cpu_stats(&dom, 0, -1, 1, TYPED_PARAM_STRING_OKAY)
         .await
         .unwrap();
     assert!(count.params.is_empty());
     assert!(count.nparams >= 1, "{count:?}");
     let cpu = client
-        .domain_get_cpu_stats(
-            dom.clone(),
-            count.nparams as u32,
-            -1,
-            1,
-            TYPED_PARAM_STRING_OKAY,
-        )
+        .domain_get_cpu_stats(&dom, count.nparams as u32, -1, 1, TYPED_PARAM_STRING_OKAY)
         .await
         .unwrap();
     assert_eq!(cpu.params.len(), count.nparams as usize, "{cpu:?}");
@@ -265,7 +253,7 @@ async fn tcg_guest_lifecycle_and_stats() {
 
     // Everything at once, for just this domain.
     let records = client
-        .connect_get_all_domain_stats(vec![dom.clone()], 0, 0)
+        .connect_get_all_domain_stats(std::slice::from_ref(&dom), 0, 0)
         .await
         .unwrap();
     assert_eq!(records.len(), 1);
@@ -286,7 +274,7 @@ async fn tcg_guest_lifecycle_and_stats() {
 
     // The qemu program: a QMP command through the monitor.
     let reply = client
-        .domain_monitor_command(dom.clone(), r#"{"execute":"query-status"}"#.into(), 0)
+        .domain_monitor_command(&dom, r#"{"execute":"query-status"}"#, 0)
         .await
         .unwrap();
     assert!(
@@ -295,35 +283,32 @@ async fn tcg_guest_lifecycle_and_stats() {
     );
 
     // Pause and resume a real guest.
-    client.domain_suspend(dom.clone()).await.unwrap();
+    client.domain_suspend(&dom).await.unwrap();
     assert_eq!(
-        client.domain_get_state(dom.clone(), 0).await.unwrap().state,
+        client.domain_get_state(&dom, 0).await.unwrap().state,
         state::PAUSED
     );
-    client.domain_resume(dom.clone()).await.unwrap();
+    client.domain_resume(&dom).await.unwrap();
     assert_eq!(
-        client.domain_get_state(dom.clone(), 0).await.unwrap().state,
+        client.domain_get_state(&dom, 0).await.unwrap().state,
         state::RUNNING
     );
 
     // Destroy and undefine.
-    client.domain_destroy(dom.clone()).await.expect("destroy");
-    let info = client.domain_get_info(dom.clone()).await.unwrap();
+    client.domain_destroy(&dom).await.expect("destroy");
+    let info = client.domain_get_info(&dom).await.unwrap();
     assert_eq!(i32::from(info.state), state::SHUTOFF);
     assert!(
         !Path::new(&format!("/sys/class/net/{tap}")).exists(),
         "the managed tap outlived the guest"
     );
-    let err = client
-        .domain_block_stats(dom.clone(), "vda".into())
-        .await
-        .unwrap_err();
+    let err = client.domain_block_stats(&dom, "vda").await.unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::OperationInvalid), "{err:?}");
     eprintln!("destroyed after {:?}", test_start.elapsed());
-    client.domain_undefine(dom.clone()).await.expect("undefine");
+    client.domain_undefine(&dom).await.expect("undefine");
     let err = client
         .raw()
-        .domain_lookup_by_name(name.as_str().into())
+        .domain_lookup_by_name(name.as_str())
         .await
         .unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::NoDomain), "{err:?}");

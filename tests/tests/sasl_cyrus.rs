@@ -67,7 +67,7 @@ async fn many_concurrent_calls_cross_sasl_packets() {
     );
     let dom = client
         .raw()
-        .domain_define_xml(xml.as_str().into())
+        .domain_define_xml(xml.as_str())
         .await
         .expect("define a domain with a 200 KiB description");
     let mut tasks = Vec::new();
@@ -79,7 +79,7 @@ async fn many_concurrent_calls_cross_sasl_packets() {
                 0 => client.connect_get_capabilities().await.unwrap().to_string(),
                 1 => client.connect_get_hostname().await.unwrap().to_string(),
                 _ => client
-                    .domain_get_xml_desc(dom, 0)
+                    .domain_get_xml_desc(&dom, 0)
                     .await
                     .unwrap()
                     .to_string(),
@@ -94,7 +94,7 @@ async fn many_concurrent_calls_cross_sasl_packets() {
             _ => assert!(got.contains(&description), "the big XML came back whole"),
         }
     }
-    client.domain_undefine(dom).await.unwrap();
+    client.domain_undefine(&dom).await.unwrap();
 }
 
 #[tokio::test]

@@ -23,7 +23,7 @@ async fn the_stream_its_subscribers_and_pending_calls_fail_when_the_daemon_dies(
         .domain_events(DomainEventId::Lifecycle, None)
         .await
         .unwrap();
-    let mut stream = client.storage_vol_download(vol, 0, 0, 0).await.unwrap();
+    let mut stream = client.storage_vol_download(&vol, 0, 0, 0).await.unwrap();
     let mut first = vec![0u8; MIB as usize];
     stream.read_exact(&mut first).await.unwrap();
     // Stop reading: the stream's buffer fills and the connection pauses.
@@ -81,10 +81,7 @@ async fn a_long_upload_trips_neither_keepalive() {
         .await
         .unwrap();
     let vol = daemon.volume(&client, 16 * MIB).await;
-    let mut stream = client
-        .storage_vol_upload(vol.clone(), 0, 0, 0)
-        .await
-        .unwrap();
+    let mut stream = client.storage_vol_upload(&vol, 0, 0, 0).await.unwrap();
     let started = Instant::now();
     // 16 MiB over about 6 s: far longer than the keepalive allows silence.
     for i in 0..64u8 {
@@ -97,7 +94,7 @@ async fn a_long_upload_trips_neither_keepalive() {
     stream.finish().await.expect("the upload completes");
     assert!(started.elapsed() > Duration::from_secs(5));
     // Read it back: every byte arrived.
-    let mut stream = client.storage_vol_download(vol, 0, 0, 0).await.unwrap();
+    let mut stream = client.storage_vol_download(&vol, 0, 0, 0).await.unwrap();
     let mut all = Vec::new();
     stream.read_to_end(&mut all).await.unwrap();
     stream.finish().await.unwrap();

@@ -36,7 +36,7 @@ impl Pool {
         );
         let pool = client
             .raw()
-            .storage_pool_create_xml(xml.as_str().into(), 0)
+            .storage_pool_create_xml(xml.as_str(), 0)
             .await
             .expect("create a transient dir pool");
         Self {
@@ -53,7 +53,7 @@ impl Pool {
              <allocation>0</allocation><target><format type='raw'/></target></volume>"
         );
         self.client
-            .storage_vol_create_xml(self.pool.clone(), xml.as_str().into(), 0)
+            .storage_vol_create_xml(&self.pool, xml.as_str(), 0)
             .await
             .expect("create a volume")
     }
@@ -148,7 +148,7 @@ async fn upload_and_download_are_byte_exact_against_virsh() {
 
     // virtwire uploads, virsh downloads.
     let stream = client
-        .storage_vol_upload(vol.clone(), 0, 0, 0)
+        .storage_vol_upload(&vol, 0, 0, 0)
         .await
         .expect("upload");
     let mut file_in = tokio::fs::File::from_std(tempfile(&data));
@@ -183,7 +183,7 @@ async fn upload_and_download_are_byte_exact_against_virsh() {
     ]);
     let _ = std::fs::remove_file(&src);
     let mut stream = client
-        .storage_vol_download(vol2, 0, 0, 0)
+        .storage_vol_download(&vol2, 0, 0, 0)
         .await
         .expect("download");
     assert!(!stream.is_sparse());
@@ -240,7 +240,7 @@ async fn sparse_upload_and_download_keep_the_hole_layout() {
 
     // Upload sparse: the volume file gets the same holes.
     let stream = client
-        .storage_vol_upload(vol.clone(), 0, 0, SPARSE)
+        .storage_vol_upload(&vol, 0, 0, SPARSE)
         .await
         .expect("sparse upload");
     assert!(stream.is_sparse());
@@ -255,7 +255,7 @@ async fn sparse_upload_and_download_keep_the_hole_layout() {
 
     // Download sparse: holes arrive as holes and stay holes.
     let stream = client
-        .storage_vol_download(vol.clone(), 0, 0, SPARSE)
+        .storage_vol_download(&vol, 0, 0, SPARSE)
         .await
         .expect("sparse download");
     let dst = std::env::temp_dir().join(format!("{}.sparse", unique_name("dst")));
@@ -270,7 +270,7 @@ async fn sparse_upload_and_download_keep_the_hole_layout() {
 
     // The packet API shows the holes themselves.
     let mut stream = client
-        .storage_vol_download(vol, 0, 0, SPARSE)
+        .storage_vol_download(&vol, 0, 0, SPARSE)
         .await
         .unwrap();
     let (mut data, mut holes) = (0u64, 0u64);
@@ -292,7 +292,7 @@ async fn holes_on_a_non_sparse_stream_are_refused_and_the_connection_lives() {
     let client = qemu_client().await;
     let pool = Pool::new(&client, "streams-nohole").await;
     let vol = pool.volume("v.raw", MIB).await;
-    let mut stream = client.storage_vol_upload(vol, 0, 0, 0).await.unwrap();
+    let mut stream = client.storage_vol_upload(&vol, 0, 0, 0).await.unwrap();
     let e = stream
         .send_hole(4096)
         .await
@@ -342,10 +342,7 @@ async fn an_aborted_download_leaves_the_connection_usable() {
     .await;
     let (client, vol) = (&iso.client, &iso.vol);
 
-    let mut stream = client
-        .storage_vol_download(vol.clone(), 0, 0, 0)
-        .await
-        .unwrap();
+    let mut stream = client.storage_vol_download(vol, 0, 0, 0).await.unwrap();
     let mut first = vec![0u8; MIB as usize];
     stream.read_exact(&mut first).await.unwrap();
     stream.abort().await.expect("the daemon confirms the abort");
@@ -355,10 +352,7 @@ async fn an_aborted_download_leaves_the_connection_usable() {
         .expect("calls work after an abort");
 
     // Dropping an unfinished stream aborts it too.
-    let mut stream = client
-        .storage_vol_download(vol.clone(), 0, 0, 0)
-        .await
-        .unwrap();
+    let mut stream = client.storage_vol_download(vol, 0, 0, 0).await.unwrap();
     stream.read_exact(&mut first).await.unwrap();
     drop(stream);
     for _ in 0..20 {
@@ -368,10 +362,7 @@ async fn an_aborted_download_leaves_the_connection_usable() {
             .expect("calls work after a dropped stream");
     }
     // And a full download still works on the same connection.
-    let mut stream = client
-        .storage_vol_download(vol.clone(), 0, 0, 0)
-        .await
-        .unwrap();
+    let mut stream = client.storage_vol_download(vol, 0, 0, 0).await.unwrap();
     let mut all = Vec::new();
     stream.read_to_end(&mut all).await.unwrap();
     stream.finish().await.unwrap();
@@ -393,7 +384,7 @@ async fn a_slow_consumer_keeps_memory_bounded_and_survives_keepalive() {
     let client = &iso.client;
 
     let mut stream = client
-        .storage_vol_download(iso.vol.clone(), 0, 0, 0)
+        .storage_vol_download(&iso.vol, 0, 0, 0)
         .await
         .unwrap();
     // Let the buffer fill, then see that other calls wait for the consumer
@@ -440,11 +431,7 @@ fn rss_kib() -> u64 {
 #[tokio::test]
 async fn a_screenshot_decodes_as_an_image() {
     let client = connect_test().await;
-    let dom = client
-        .raw()
-        .domain_lookup_by_name("test".into())
-        .await
-        .unwrap();
+    let dom = client.raw().domain_lookup_by_name("test").await.unwrap();
     let image = virtwire_tests::suite::screenshot(&client, dom).await;
     let decoder = png::Decoder::new(std::io::Cursor::new(&image));
     let mut reader = decoder.read_info().expect("a PNG header");
@@ -456,13 +443,9 @@ async fn a_screenshot_decodes_as_an_image() {
 #[tokio::test]
 async fn descriptors_need_a_unix_socket() {
     let client = connect(&virtwire_tests::test_tcp_uri()).await;
-    let dom = client
-        .raw()
-        .domain_lookup_by_name("test".into())
-        .await
-        .unwrap();
+    let dom = client.raw().domain_lookup_by_name("test").await.unwrap();
     let e = client
-        .domain_open_graphics_fd(dom, 0, 0)
+        .domain_open_graphics_fd(&dom, 0, 0)
         .await
         .expect_err("no descriptors over TCP");
     assert_eq!(e.kind(), ErrorKind::Unsupported, "{e}");
@@ -472,13 +455,9 @@ async fn descriptors_need_a_unix_socket() {
 #[tokio::test]
 async fn a_stream_opened_and_dropped_before_its_reply_is_aborted() {
     let client = connect_test().await;
-    let dom = client
-        .raw()
-        .domain_lookup_by_name("test".into())
-        .await
-        .unwrap();
+    let dom = client.raw().domain_lookup_by_name("test").await.unwrap();
     for _ in 0..10 {
-        let open = client.domain_screenshot(dom.clone(), 0, 0);
+        let open = client.domain_screenshot(&dom, 0, 0);
         // Dropped at once: the daemon's stream is aborted when the reply comes.
         let _ = tokio::time::timeout(Duration::from_micros(1), open).await;
     }
@@ -496,7 +475,7 @@ async fn create_with_files_carries_descriptors_and_stays_in_sync() {
         // descriptor, then refuses the XML.
         let e = client
             .raw()
-            .domain_create_xml_with_files("<domain/>".into(), 0, vec![a.into()])
+            .domain_create_xml_with_files("<domain/>", 0, vec![a.into()])
             .await
             .expect_err("an invalid domain");
         assert_eq!(e.kind(), ErrorKind::Libvirt, "{e}");

@@ -141,17 +141,13 @@ async fn assert_write_denied(client: &Client) {
     let name = unique_name("ro");
     let err = client
         .raw()
-        .domain_define_xml(test_domain_xml(&name).into())
+        .domain_define_xml(&test_domain_xml(&name))
         .await
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Libvirt, "{err:?}");
     assert_eq!(err.code(), Some(ErrorCode::OperationDenied), "{err:?}");
-    let dom = client
-        .raw()
-        .domain_lookup_by_name("test".into())
-        .await
-        .unwrap();
-    let err = client.domain_suspend(dom).await.unwrap_err();
+    let dom = client.raw().domain_lookup_by_name("test").await.unwrap();
+    let err = client.domain_suspend(&dom).await.unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::OperationDenied), "{err:?}");
     // The connection survives the denial.
     assert_eq!(client.connect_get_type().await.unwrap(), "TEST");
@@ -210,14 +206,14 @@ async fn supports_feature() {
 
 /// The domain `name` must be in `state`, per both getters.
 async fn assert_state(client: &Client, dom: &NonnullDomain, want: i32) {
-    let info = client.domain_get_info(dom.clone()).await.unwrap();
+    let info = client.domain_get_info(dom).await.unwrap();
     assert_eq!(
         i32::from(info.state),
         want,
         "domain_get_info of {}",
         dom.name
     );
-    let st = client.domain_get_state(dom.clone(), 0).await.unwrap();
+    let st = client.domain_get_state(dom, 0).await.unwrap();
     assert_eq!(st.state, want, "domain_get_state of {}", dom.name);
 }
 
@@ -238,21 +234,21 @@ async fn domain_lookups() {
     assert!(count.domains.is_empty());
     assert!(count.ret >= 1);
 
-    let by_name = client
+    let by_name = client.raw().domain_lookup_by_name("test").await.unwrap();
+    let by_id = client.raw().domain_lookup_by_id(test.id).await.unwrap();
+    let by_uuid = client
         .raw()
-        .domain_lookup_by_name("test".into())
+        .domain_lookup_by_uuid(&test.uuid)
         .await
         .unwrap();
-    let by_id = client.raw().domain_lookup_by_id(test.id).await.unwrap();
-    let by_uuid = client.raw().domain_lookup_by_uuid(test.uuid).await.unwrap();
     for d in [&by_name, &by_id, &by_uuid] {
         assert_eq!(d, &test);
     }
     assert_ne!(test.uuid, [0; 16]);
 
-    let xml = client.domain_get_xml_desc(test.clone(), 0).await.unwrap();
+    let xml = client.domain_get_xml_desc(&test, 0).await.unwrap();
     assert!(xml.contains("<name>test</name>"), "{xml}");
-    let info = client.domain_get_info(test).await.unwrap();
+    let info = client.domain_get_info(&test).await.unwrap();
     assert_eq!(i32::from(info.state), state::RUNNING);
     assert!(info.max_mem > 0 && info.memory <= info.max_mem);
     assert!(info.nr_virt_cpu >= 1);
@@ -265,63 +261,60 @@ async fn domain_lifecycle() {
     let name = unique_name("lifecycle");
     let dom = client
         .raw()
-        .domain_define_xml(test_domain_xml(&name).into())
+        .domain_define_xml(&test_domain_xml(&name))
         .await
         .expect("define");
     assert_eq!(dom.name, name.as_str());
     assert_eq!(dom.id, -1, "a defined domain has no id");
     assert_state(&client, &dom, state::SHUTOFF).await;
-    let xml = client.domain_get_xml_desc(dom.clone(), 0).await.unwrap();
+    let xml = client.domain_get_xml_desc(&dom, 0).await.unwrap();
     assert!(xml.contains(&format!("<name>{name}</name>")), "{xml}");
     let listed = client.connect_list_all_domains(1, 0).await.unwrap();
     assert!(listed.domains.iter().any(|d| d.uuid == dom.uuid));
 
-    client.domain_create(dom.clone()).await.expect("start");
-    let running = client.raw().domain_lookup_by_uuid(dom.uuid).await.unwrap();
+    client.domain_create(&dom).await.expect("start");
+    let running = client.raw().domain_lookup_by_uuid(&dom.uuid).await.unwrap();
     assert!(running.id > 0, "{running:?}");
     assert_eq!(running.name, dom.name);
     assert_state(&client, &dom, state::RUNNING).await;
-    let info = client.domain_get_info(dom.clone()).await.unwrap();
+    let info = client.domain_get_info(&dom).await.unwrap();
     assert_eq!(info.max_mem, 65536);
     assert_eq!(info.nr_virt_cpu, 2);
     // Starting it again fails (the test driver says InternalError).
-    let err = client.domain_create(dom.clone()).await.unwrap_err();
+    let err = client.domain_create(&dom).await.unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::InternalError), "{err:?}");
     assert!(err.to_string().contains("already running"), "{err}");
 
-    client.domain_suspend(dom.clone()).await.expect("suspend");
+    client.domain_suspend(&dom).await.expect("suspend");
     assert_state(&client, &dom, state::PAUSED).await;
-    client.domain_resume(dom.clone()).await.expect("resume");
+    client.domain_resume(&dom).await.expect("resume");
     assert_state(&client, &dom, state::RUNNING).await;
-    client.domain_shutdown(dom.clone()).await.expect("shutdown");
+    client.domain_shutdown(&dom).await.expect("shutdown");
     assert_state(&client, &dom, state::SHUTOFF).await;
 
-    client
-        .domain_create(dom.clone())
-        .await
-        .expect("start again");
+    client.domain_create(&dom).await.expect("start again");
     assert_state(&client, &dom, state::RUNNING).await;
-    client.domain_destroy(dom.clone()).await.expect("destroy");
+    client.domain_destroy(&dom).await.expect("destroy");
     assert_state(&client, &dom, state::SHUTOFF).await;
     // Rebooting an inactive domain is invalid.
-    let err = client.domain_reboot(dom.clone(), 0).await.unwrap_err();
+    let err = client.domain_reboot(&dom, 0).await.unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::OperationInvalid), "{err:?}");
     assert!(err.to_string().contains("not running"), "{err}");
     // Suspending or resuming it is an error too (InternalError here).
-    let err = client.domain_suspend(dom.clone()).await.unwrap_err();
+    let err = client.domain_suspend(&dom).await.unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::InternalError), "{err:?}");
-    let err = client.domain_resume(dom.clone()).await.unwrap_err();
+    let err = client.domain_resume(&dom).await.unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::InternalError), "{err:?}");
     assert!(err.to_string().contains("not paused"), "{err}");
 
-    client.domain_undefine(dom.clone()).await.expect("undefine");
+    client.domain_undefine(&dom).await.expect("undefine");
     let err = client
         .raw()
-        .domain_lookup_by_name(name.as_str().into())
+        .domain_lookup_by_name(name.as_str())
         .await
         .unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::NoDomain), "{err:?}");
-    let err = client.domain_get_info(dom).await.unwrap_err();
+    let err = client.domain_get_info(&dom).await.unwrap_err();
     assert!(err.is_not_found(), "{err:?}");
     client.close().await.unwrap();
 }
@@ -333,7 +326,7 @@ async fn missing_objects_give_typed_errors() {
 
     let err = client
         .raw()
-        .domain_lookup_by_name(missing.as_str().into())
+        .domain_lookup_by_name(missing.as_str())
         .await
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Libvirt);
@@ -350,14 +343,14 @@ async fn missing_objects_give_typed_errors() {
     assert_eq!(err.code(), Some(ErrorCode::NoDomain), "{err:?}");
     let err = client
         .raw()
-        .domain_lookup_by_uuid([0xab; 16])
+        .domain_lookup_by_uuid(&[0xab; 16])
         .await
         .unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::NoDomain), "{err:?}");
 
     let err = client
         .raw()
-        .network_lookup_by_name(missing.as_str().into())
+        .network_lookup_by_name(missing.as_str())
         .await
         .unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::NoNetwork), "{err:?}");
@@ -365,7 +358,7 @@ async fn missing_objects_give_typed_errors() {
 
     let err = client
         .raw()
-        .storage_pool_lookup_by_name(missing.as_str().into())
+        .storage_pool_lookup_by_name(missing.as_str())
         .await
         .unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::NoStoragePool), "{err:?}");
@@ -373,11 +366,11 @@ async fn missing_objects_give_typed_errors() {
 
     let pool = client
         .raw()
-        .storage_pool_lookup_by_name("default-pool".into())
+        .storage_pool_lookup_by_name("default-pool")
         .await
         .unwrap();
     let err = client
-        .storage_vol_lookup_by_name(pool, missing.as_str().into())
+        .storage_vol_lookup_by_name(&pool, missing.as_str())
         .await
         .unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::NoStorageVol), "{err:?}");
@@ -395,7 +388,7 @@ async fn invalid_xml_gives_typed_errors() {
     // Not well-formed: libxml2's parse error.
     let err = client
         .raw()
-        .domain_define_xml(format!("<domain type='test'><name>{name}").into())
+        .domain_define_xml(&format!("<domain type='test'><name>{name}"))
         .await
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Libvirt, "{err:?}");
@@ -405,9 +398,9 @@ async fn invalid_xml_gives_typed_errors() {
     // Well-formed but invalid: the domain config parser's error.
     let err = client
         .raw()
-        .domain_define_xml(
-            format!("<domain type='test'><name>{name}</name><memory>1024</memory></domain>").into(),
-        )
+        .domain_define_xml(&format!(
+            "<domain type='test'><name>{name}</name><memory>1024</memory></domain>"
+        ))
         .await
         .unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::XmlError), "{err:?}");
@@ -419,7 +412,7 @@ async fn invalid_xml_gives_typed_errors() {
     // Nothing was defined.
     let err = client
         .raw()
-        .domain_lookup_by_name(name.as_str().into())
+        .domain_lookup_by_name(name.as_str())
         .await
         .unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::NoDomain));
@@ -439,57 +432,48 @@ async fn networks() {
         .clone();
     let looked_up = client
         .raw()
-        .network_lookup_by_name("default".into())
+        .network_lookup_by_name("default")
         .await
         .unwrap();
     assert_eq!(looked_up, default);
     assert_eq!(
         client
             .raw()
-            .network_lookup_by_uuid(default.uuid)
+            .network_lookup_by_uuid(&default.uuid)
             .await
             .unwrap()
             .name,
         "default"
     );
-    let xml = client
-        .network_get_xml_desc(default.clone(), 0)
-        .await
-        .unwrap();
+    let xml = client.network_get_xml_desc(&default, 0).await.unwrap();
     assert!(xml.contains("<name>default</name>"), "{xml}");
-    assert_eq!(client.network_is_active(default).await.unwrap(), 1);
+    assert_eq!(client.network_is_active(&default).await.unwrap(), 1);
 
     let name = unique_name("net");
     let net = client
         .raw()
-        .network_define_xml(format!("<network><name>{name}</name></network>").into())
+        .network_define_xml(&format!("<network><name>{name}</name></network>"))
         .await
         .expect("define network");
     assert_eq!(net.name, name.as_str());
-    assert_eq!(client.network_is_active(net.clone()).await.unwrap(), 0);
-    assert_eq!(client.network_is_persistent(net.clone()).await.unwrap(), 1);
-    let xml = client.network_get_xml_desc(net.clone(), 0).await.unwrap();
+    assert_eq!(client.network_is_active(&net).await.unwrap(), 0);
+    assert_eq!(client.network_is_persistent(&net).await.unwrap(), 1);
+    let xml = client.network_get_xml_desc(&net, 0).await.unwrap();
     assert!(xml.contains(&format!("<name>{name}</name>")), "{xml}");
     let all = client.connect_list_all_networks(1, 0).await.unwrap();
     assert!(all.nets.iter().any(|n| n.uuid == net.uuid));
 
+    client.network_create(&net).await.expect("start network");
+    assert_eq!(client.network_is_active(&net).await.unwrap(), 1);
+    client.network_destroy(&net).await.expect("stop network");
+    assert_eq!(client.network_is_active(&net).await.unwrap(), 0);
     client
-        .network_create(net.clone())
-        .await
-        .expect("start network");
-    assert_eq!(client.network_is_active(net.clone()).await.unwrap(), 1);
-    client
-        .network_destroy(net.clone())
-        .await
-        .expect("stop network");
-    assert_eq!(client.network_is_active(net.clone()).await.unwrap(), 0);
-    client
-        .network_undefine(net)
+        .network_undefine(&net)
         .await
         .expect("undefine network");
     let err = client
         .raw()
-        .network_lookup_by_name(name.as_str().into())
+        .network_lookup_by_name(name.as_str())
         .await
         .unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::NoNetwork), "{err:?}");
@@ -504,11 +488,11 @@ async fn storage_pools_and_volumes() {
     assert!(list.pools.iter().any(|p| p.name == "default-pool"));
     let pool = client
         .raw()
-        .storage_pool_lookup_by_name("default-pool".into())
+        .storage_pool_lookup_by_name("default-pool")
         .await
         .unwrap();
     assert!(list.pools.contains(&pool));
-    let info = client.storage_pool_get_info(pool.clone()).await.unwrap();
+    let info = client.storage_pool_get_info(&pool).await.unwrap();
     assert_eq!(info.state, POOL_RUNNING);
     assert_eq!(info.capacity, 100 << 30, "the test pool is 100 GiB");
     assert!(info.allocation + info.available <= info.capacity);
@@ -516,42 +500,39 @@ async fn storage_pools_and_volumes() {
     let name = format!("{}.img", unique_name("vol"));
     let xml = format!("<volume><name>{name}</name><capacity unit='KiB'>1024</capacity></volume>");
     let vol = client
-        .storage_vol_create_xml(pool.clone(), xml.into(), 0)
+        .storage_vol_create_xml(&pool, &xml, 0)
         .await
         .expect("create volume");
     assert_eq!(vol.name, name.as_str());
     assert_eq!(vol.pool, "default-pool");
     assert!(!vol.key.is_empty());
     let found = client
-        .storage_vol_lookup_by_name(pool.clone(), name.as_str().into())
+        .storage_vol_lookup_by_name(&pool, name.as_str())
         .await
         .unwrap();
     assert_eq!(found, vol);
     let by_key = client
         .raw()
-        .storage_vol_lookup_by_key(vol.key.clone())
+        .storage_vol_lookup_by_key(&vol.key)
         .await
         .unwrap();
     assert_eq!(by_key, vol);
-    let vinfo = client.storage_vol_get_info(vol.clone()).await.unwrap();
+    let vinfo = client.storage_vol_get_info(&vol).await.unwrap();
     assert_eq!(vinfo.capacity, 1024 * 1024);
     let vols = client
-        .storage_pool_list_all_volumes(pool.clone(), 1, 0)
+        .storage_pool_list_all_volumes(&pool, 1, 0)
         .await
         .unwrap();
     assert!(vols.vols.contains(&vol), "{vols:?}");
-    let vxml = client
-        .storage_vol_get_xml_desc(vol.clone(), 0)
-        .await
-        .unwrap();
+    let vxml = client.storage_vol_get_xml_desc(&vol, 0).await.unwrap();
     assert!(vxml.contains(&format!("<name>{name}</name>")), "{vxml}");
 
     client
-        .storage_vol_delete(vol.clone(), 0)
+        .storage_vol_delete(&vol, 0)
         .await
         .expect("delete volume");
     let err = client
-        .storage_vol_lookup_by_name(pool, name.as_str().into())
+        .storage_vol_lookup_by_name(&pool, name.as_str())
         .await
         .unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::NoStorageVol), "{err:?}");
@@ -561,18 +542,14 @@ async fn storage_pools_and_volumes() {
 #[tokio::test]
 async fn typed_params_scheduler_and_memory() {
     let client = connect_test().await;
-    let dom = client
-        .raw()
-        .domain_lookup_by_name("test".into())
-        .await
-        .unwrap();
+    let dom = client.raw().domain_lookup_by_name("test").await.unwrap();
 
     // Scheduler: the type call gives the count, then fetch that many.
-    let sched = client.domain_get_scheduler_type(dom.clone()).await.unwrap();
+    let sched = client.domain_get_scheduler_type(&dom).await.unwrap();
     assert_eq!(sched.r#type, "fair");
     assert_eq!(sched.nparams, 1);
     let params = client
-        .domain_get_scheduler_parameters(dom.clone(), sched.nparams)
+        .domain_get_scheduler_parameters(&dom, sched.nparams)
         .await
         .unwrap();
     assert_eq!(params.len(), 1, "{params:?}");
@@ -581,13 +558,13 @@ async fn typed_params_scheduler_and_memory() {
 
     // Memory: nparams = 0 asks for the count only.
     let count = client
-        .domain_get_memory_parameters(dom.clone(), 0, TYPED_PARAM_STRING_OKAY)
+        .domain_get_memory_parameters(&dom, 0, TYPED_PARAM_STRING_OKAY)
         .await
         .unwrap();
     assert!(count.params.is_empty());
     assert_eq!(count.nparams, 3);
     let mem = client
-        .domain_get_memory_parameters(dom.clone(), count.nparams, TYPED_PARAM_STRING_OKAY)
+        .domain_get_memory_parameters(&dom, count.nparams, TYPED_PARAM_STRING_OKAY)
         .await
         .unwrap();
     // The daemon fills nparams only when asked for the count.
@@ -610,13 +587,13 @@ async fn all_domain_stats() {
     let name = unique_name("stats");
     let dom = client
         .raw()
-        .domain_define_xml(test_domain_xml(&name).into())
+        .domain_define_xml(&test_domain_xml(&name))
         .await
         .unwrap();
 
     // Every domain, every stats group the driver has.
     let records = client
-        .connect_get_all_domain_stats(Vec::new(), 0, 0)
+        .connect_get_all_domain_stats(&Vec::new(), 0, 0)
         .await
         .unwrap();
     let test = records
@@ -637,13 +614,9 @@ async fn all_domain_stats() {
     );
 
     // Just the listed domains, just the state group.
-    let test_dom = client
-        .raw()
-        .domain_lookup_by_name("test".into())
-        .await
-        .unwrap();
+    let test_dom = client.raw().domain_lookup_by_name("test").await.unwrap();
     let records = client
-        .connect_get_all_domain_stats(vec![test_dom.clone(), dom.clone()], STATS_STATE, 0)
+        .connect_get_all_domain_stats(&[test_dom.clone(), dom.clone()], STATS_STATE, 0)
         .await
         .unwrap();
     assert_eq!(records.len(), 2, "{records:?}");
@@ -656,7 +629,7 @@ async fn all_domain_stats() {
         );
     }
     assert_eq!(param_u64(&records[1].params, "state.state"), 5);
-    client.domain_undefine(dom).await.unwrap();
+    client.domain_undefine(&dom).await.unwrap();
     client.close().await.unwrap();
 }
 

@@ -196,16 +196,12 @@ async fn pipelined_calls_never_wait_on_the_daemons_tls_buffer() {
         .connect(&uri(None, &pkipath(&pki("client"))))
         .await
         .expect("connect");
-    let dom = client
-        .raw()
-        .domain_lookup_by_name("test".into())
-        .await
-        .unwrap();
+    let dom = client.raw().domain_lookup_by_name("test").await.unwrap();
     for round in 0..20 {
         let mut calls = tokio::task::JoinSet::new();
         for _ in 0..64 {
             let (client, dom) = (client.clone(), dom.clone());
-            calls.spawn(async move { client.domain_get_info(dom).await });
+            calls.spawn(async move { client.domain_get_info(&dom).await });
         }
         let all = async {
             while let Some(r) = calls.join_next().await {

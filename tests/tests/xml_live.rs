@@ -117,7 +117,7 @@ async fn capabilities() {
 async fn domain_capabilities() {
     let client = qemu_client().await;
     let xml = client
-        .connect_get_domain_capabilities(None, Some("x86_64".into()), None, Some("qemu".into()), 0)
+        .connect_get_domain_capabilities(None, Some("x86_64"), None, Some("qemu"), 0)
         .await
         .unwrap();
     let caps = round_trip::<DomainCapabilities>("domain capabilities", xml.as_str());
@@ -156,12 +156,8 @@ async fn domain_capabilities() {
 async fn test_driver_documents() {
     let client = connect_test().await;
 
-    let dom = client
-        .raw()
-        .domain_lookup_by_name("test".into())
-        .await
-        .unwrap();
-    let xml = client.domain_get_xml_desc(dom.clone(), 0).await.unwrap();
+    let dom = client.raw().domain_lookup_by_name("test").await.unwrap();
+    let xml = client.domain_get_xml_desc(&dom, 0).await.unwrap();
     let d = round_trip::<Domain>("test domain", xml.as_str());
     assert_eq!(d.name().as_deref(), Some("test"));
     assert_eq!(d.uuid(), Some(uuid_string(&dom.uuid)));
@@ -179,10 +175,10 @@ async fn test_driver_documents() {
 
     let net = client
         .raw()
-        .network_lookup_by_name("default".into())
+        .network_lookup_by_name("default")
         .await
         .unwrap();
-    let xml = client.network_get_xml_desc(net.clone(), 0).await.unwrap();
+    let xml = client.network_get_xml_desc(&net, 0).await.unwrap();
     let n = round_trip::<Network>("test network", xml.as_str());
     assert_eq!(n.name().and_then(|e| e.value()).as_deref(), Some("default"));
     assert_eq!(
@@ -192,10 +188,10 @@ async fn test_driver_documents() {
 
     let pool = client
         .raw()
-        .storage_pool_lookup_by_name("default-pool".into())
+        .storage_pool_lookup_by_name("default-pool")
         .await
         .unwrap();
-    let xml = client.storage_pool_get_xml_desc(pool, 0).await.unwrap();
+    let xml = client.storage_pool_get_xml_desc(&pool, 0).await.unwrap();
     let p = round_trip::<StoragePool>("test pool", xml.as_str());
     assert_eq!(p.kind().as_deref(), Some("dir"));
     assert_eq!(
@@ -205,7 +201,7 @@ async fn test_driver_documents() {
 
     let xml = client
         .raw()
-        .node_device_get_xml_desc("computer".into(), 0)
+        .node_device_get_xml_desc("computer", 0)
         .await
         .unwrap();
     let nd = round_trip::<NodeDevice>("test node device", xml.as_str());
@@ -214,12 +210,8 @@ async fn test_driver_documents() {
         Some("computer")
     );
 
-    let iface = client
-        .raw()
-        .interface_lookup_by_name("eth1".into())
-        .await
-        .unwrap();
-    let xml = client.interface_get_xml_desc(iface, 0).await.unwrap();
+    let iface = client.raw().interface_lookup_by_name("eth1").await.unwrap();
+    let xml = client.interface_get_xml_desc(&iface, 0).await.unwrap();
     let i = round_trip::<HostInterface>("test interface", xml.as_str());
     assert_eq!(i.name().as_deref(), Some("eth1"));
     assert_eq!(i.kind().as_deref(), Some("ethernet"));
@@ -260,13 +252,10 @@ async fn storage_pool_and_volume() {
     );
     let pool = client
         .raw()
-        .storage_pool_create_xml(xml.as_str().into(), 0)
+        .storage_pool_create_xml(xml.as_str(), 0)
         .await
         .expect("create a transient dir pool");
-    let xml = client
-        .storage_pool_get_xml_desc(pool.clone(), 0)
-        .await
-        .unwrap();
+    let xml = client.storage_pool_get_xml_desc(&pool, 0).await.unwrap();
     let p = round_trip::<StoragePool>("dir pool", xml.as_str());
     assert_eq!(p.name().and_then(|e| e.value()), Some(name.clone()));
     assert_eq!(
@@ -277,10 +266,10 @@ async fn storage_pool_and_volume() {
     let vol_xml = "<volume><name>v.raw</name><capacity unit='KiB'>64</capacity>\
                    <target><format type='raw'/></target></volume>";
     let vol = client
-        .storage_vol_create_xml(pool, vol_xml.into(), 0)
+        .storage_vol_create_xml(&pool, vol_xml, 0)
         .await
         .expect("create a volume");
-    let xml = client.storage_vol_get_xml_desc(vol, 0).await.unwrap();
+    let xml = client.storage_vol_get_xml_desc(&vol, 0).await.unwrap();
     let v = round_trip::<StorageVolume>("volume", xml.as_str());
     assert_eq!(v.kind().as_deref(), Some("file"));
     assert_eq!(v.name().and_then(|e| e.value()).as_deref(), Some("v.raw"));
@@ -303,12 +292,12 @@ async fn secret() {
     );
     let secret = client
         .raw()
-        .secret_define_xml(xml.as_str().into(), 0)
+        .secret_define_xml(xml.as_str(), 0)
         .await
         .expect("define a secret");
     let (c, s) = (client.clone(), secret.clone());
     let body = tokio::spawn(async move {
-        let xml = c.secret_get_xml_desc(s.clone(), 0).await.unwrap();
+        let xml = c.secret_get_xml_desc(&s, 0).await.unwrap();
         let doc = round_trip::<Secret>("secret", xml.as_str());
         assert_eq!(doc.ephemeral(), Some(YesNo::No));
         assert_eq!(doc.private(), Some(YesNo::Yes));
@@ -328,7 +317,7 @@ async fn secret() {
         );
     })
     .await;
-    client.secret_undefine(secret).await.expect("undefine");
+    client.secret_undefine(&secret).await.expect("undefine");
     if let Err(e) = body {
         std::panic::resume_unwind(e.into_panic());
     }
@@ -384,8 +373,8 @@ impl Drop for RemoveDir {
 }
 
 async fn remove(client: &Client, dom: &NonnullDomain) {
-    let _ = client.domain_destroy(dom.clone()).await;
-    let _ = client.domain_undefine(dom.clone()).await;
+    let _ = client.domain_destroy(dom).await;
+    let _ = client.domain_undefine(dom).await;
 }
 
 /// VNC's protocol banner, read from `127.0.0.1:port`.
@@ -413,7 +402,7 @@ async fn a_running_guest_defined_from_the_typed_builder() {
     let xml = tcg_guest(&name, &disk, &tap).to_xml();
     let dom = client
         .raw()
-        .domain_define_xml(xml.as_str().into())
+        .domain_define_xml(xml.as_str())
         .await
         .unwrap_or_else(|e| panic!("define the guest: {e}\n{xml}"));
 
@@ -423,7 +412,7 @@ async fn a_running_guest_defined_from_the_typed_builder() {
         // The persistent configuration: what was defined, with libvirt's
         // additions (uuid, controllers, addresses), but no runtime state.
         let xml = client
-            .domain_get_xml_desc(dom.clone(), XML_INACTIVE)
+            .domain_get_xml_desc(&dom, XML_INACTIVE)
             .await
             .unwrap();
         let config = round_trip::<Domain>("guest config", xml.as_str());
@@ -440,23 +429,20 @@ async fn a_running_guest_defined_from_the_typed_builder() {
         assert_eq!(config_tap, Some(tap.as_str()));
         let mac = config_mac.expect("libvirt gives the NIC a MAC").to_owned();
 
-        client
-            .domain_create(dom.clone())
-            .await
-            .expect("start the guest");
+        client.domain_create(&dom).await.expect("start the guest");
         let dom = client
             .raw()
-            .domain_lookup_by_name(name.as_str().into())
+            .domain_lookup_by_name(name.as_str())
             .await
             .unwrap();
         assert!(dom.id > 0, "{dom:?}");
-        let st = client.domain_get_state(dom.clone(), 0).await.unwrap();
+        let st = client.domain_get_state(&dom, 0).await.unwrap();
         assert_eq!(st.state, state::RUNNING);
         // The vCPU runs.
         let ran = poll_until(Duration::from_secs(20), Duration::from_millis(100), || {
             let (client, dom) = (client.clone(), dom.clone());
             async move {
-                let t = client.domain_get_info(dom).await.unwrap().cpu_time;
+                let t = client.domain_get_info(&dom).await.unwrap().cpu_time;
                 (t > 0).then_some(t)
             }
         })
@@ -464,7 +450,7 @@ async fn a_running_guest_defined_from_the_typed_builder() {
         assert!(ran.is_some(), "cpu_time stays 0");
 
         // The live XML: runtime-only elements and values.
-        let xml = client.domain_get_xml_desc(dom.clone(), 0).await.unwrap();
+        let xml = client.domain_get_xml_desc(&dom, 0).await.unwrap();
         let live = round_trip::<Domain>("running guest", xml.as_str());
         assert_eq!(live.id(), Some(dom.id));
         assert_eq!(live.uuid(), Some(uuid_string(&dom.uuid)));
@@ -509,10 +495,10 @@ async fn a_running_guest_defined_from_the_typed_builder() {
         assert!(pty.starts_with("/dev/pts/"), "{pty}");
         assert!(devices.serials().all(|s| s.alias().is_some()));
 
-        client.domain_destroy(dom.clone()).await.expect("destroy");
-        let st = client.domain_get_state(dom.clone(), 0).await.unwrap();
+        client.domain_destroy(&dom).await.expect("destroy");
+        let st = client.domain_get_state(&dom, 0).await.unwrap();
         assert_eq!(st.state, state::SHUTOFF);
-        client.domain_undefine(dom).await.expect("undefine");
+        client.domain_undefine(&dom).await.expect("undefine");
     };
     // Clean up whatever happened in the body.
     let outcome = tokio::spawn(body).await;

@@ -4,6 +4,7 @@
 //! a method: arguments are the `_args` struct's fields, and a `_ret` struct of
 //! one field is unwrapped to that field.
 
+use super::borrowed::{Twin, param_type, twin};
 use super::codec::Codec;
 use super::writer::Writer;
 use crate::model::{ProcKind, ProcTable, TypeKind};
@@ -21,8 +22,12 @@ pub fn emit(w: &mut Writer, codec: &Codec<'_>, file: &str, table: &ProcTable) {
          Implementors supply `call_procedure`, `call_stream_procedure` and\n\
          `call_procedure_with_fds`; every other method is provided. Procedures\n\
          that open a stream also return `Self::Stream`; those that pass file\n\
-         descriptors take and return them (unix sockets only). Arguments are the fields of the procedure's\n\
-         `_args` struct, in order; when its `_ret` struct has a single field, the\n\
+         descriptors take and return them (unix sockets only).\n\
+         \n\
+         Arguments are the fields of the procedure's `_args` struct, in order,\n\
+         borrowed: `&str` for strings, `&[u8]` for bytes, slices for arrays and\n\
+         references for structs, so a call clones nothing; scalars and enums\n\
+         are passed by value. When the `_ret` struct has a single field, the\n\
          method returns that field.",
     );
     w.line("#[allow(clippy::too_many_arguments)]");
@@ -32,7 +37,7 @@ pub fn emit(w: &mut Writer, codec: &Codec<'_>, file: &str, table: &ProcTable) {
         w.blank();
         w.doc("Calls procedure `P` with `args` and decodes its reply.");
         w.line(format!(
-            "fn call_procedure<P: crate::Procedure>(&self, args: P::Args) -> {FUTURE}<P::Ret, Self::Error>> + ::core::marker::Send;"
+            "fn call_procedure<P: crate::Procedure>(&self, args: P::Borrowed<'_>) -> {FUTURE}<P::Ret, Self::Error>> + ::core::marker::Send;"
         ));
         w.blank();
         w.doc("The handle of a data stream a procedure opens.");
@@ -40,12 +45,12 @@ pub fn emit(w: &mut Writer, codec: &Codec<'_>, file: &str, table: &ProcTable) {
         w.blank();
         w.doc("Calls procedure `P`, which opens a data stream, with `args`.");
         w.line(format!(
-            "fn call_stream_procedure<P: crate::Procedure>(&self, args: P::Args) -> {FUTURE}<(P::Ret, Self::Stream), Self::Error>> + ::core::marker::Send;"
+            "fn call_stream_procedure<P: crate::Procedure>(&self, args: P::Borrowed<'_>) -> {FUTURE}<(P::Ret, Self::Stream), Self::Error>> + ::core::marker::Send;"
         ));
         w.blank();
         w.doc("Calls procedure `P`, which passes file descriptors, with `args` and `fds`;\nreturns the reply and the descriptors it carried.");
         w.line(format!(
-            "fn call_procedure_with_fds<P: crate::Procedure>(&self, args: P::Args, fds: ::std::vec::Vec<crate::conn::Fd>) -> {FUTURE}<(P::Ret, ::std::vec::Vec<crate::conn::Fd>), Self::Error>> + ::core::marker::Send;"
+            "fn call_procedure_with_fds<P: crate::Procedure>(&self, args: P::Borrowed<'_>, fds: ::std::vec::Vec<crate::conn::Fd>) -> {FUTURE}<(P::Ret, ::std::vec::Vec<crate::conn::Fd>), Self::Error>> + ::core::marker::Send;"
         ));
         for p in table.procs.iter().filter(|p| p.kind == ProcKind::Call) {
             w.blank();
@@ -56,18 +61,28 @@ pub fn emit(w: &mut Writer, codec: &Codec<'_>, file: &str, table: &ProcTable) {
             w.doc(&doc);
             let mut params = Vec::new();
             let mut names = Vec::new();
+            // One lifetime for the client and every borrowed argument: the
+            // future holds them all, and an intersection of several could not
+            // be named in its type.
+            let borrows = matches!(twin(codec, p.args), Twin::Borrowed(_));
+            let lt = if borrows { "'a " } else { "" };
             if let Some(id) = p.args {
                 let TypeKind::Struct(s) = &model.types[id].kind else {
                     unreachable!("args types are structs")
                 };
                 for f in &s.fields {
-                    params.push(format!("{}: {}", f.rust_name, codec.rust_type(&f.ty)));
+                    params.push(format!("{}: {}", f.rust_name, param_type(codec, &f.ty, lt)));
                     names.push(f.rust_name.clone());
                 }
             }
-            let args = match p.args {
-                Some(id) => format!("{} {{ {} }}", model.path(id, codec.module), names.join(", ")),
-                None => "()".to_owned(),
+            let args = match twin(codec, p.args) {
+                Twin::Unit => "()".to_owned(),
+                Twin::Owned(id) => format!("{} {{ {} }}", model.path(id, codec.module), names.join(", ")),
+                Twin::Borrowed(id) => format!(
+                    "borrowed::{} {{ {} }}",
+                    model.types[id].rust_name,
+                    names.join(", ")
+                ),
             };
             let single = p.ret.and_then(|id| match &model.types[id].kind {
                 TypeKind::Struct(s) if s.fields.len() == 1 => Some(&s.fields[0]),
@@ -100,12 +115,13 @@ pub fn emit(w: &mut Writer, codec: &Codec<'_>, file: &str, table: &ProcTable) {
                 Some(extra) => format!("({ret}, {extra})"),
                 None => ret.clone(),
             };
-            let mut sig = vec!["&self".to_owned()];
+            let mut sig = vec![format!("&{lt}self")];
             sig.extend(params);
             w.block(
                 format!(
-                    "fn {}({}) -> {FUTURE}<{output}, Self::Error>> + ::core::marker::Send",
+                    "fn {}{}({}) -> {FUTURE}<{output}, Self::Error>> + ::core::marker::Send",
                     p.method,
+                    if borrows { "<'a>" } else { "" },
                     sig.join(", ")
                 ),
                 |w| {

@@ -99,6 +99,9 @@ impl Length {
 pub struct Codec<'m> {
     pub model: &'m Model,
     pub module: usize,
+    /// Prepended to paths relative to the module (`super::` for code in
+    /// one of its submodules), empty at the module's top level.
+    pub scope: &'static str,
 }
 
 impl Codec<'_> {
@@ -106,8 +109,11 @@ impl Codec<'_> {
     /// its module's path when another module defines it), else the number.
     fn bound(&self, max: &crate::model::Bound) -> String {
         match &max.constant {
-            Some((m, name)) if *m == self.module => name.clone(),
-            Some((m, name)) => format!("super::{}::{name}", self.model.modules[*m].name),
+            Some((m, name)) if *m == self.module => format!("{}{name}", self.scope),
+            Some((m, name)) => format!(
+                "{}super::{}::{name}",
+                self.scope, self.model.modules[*m].name
+            ),
             None if max.value == u32::MAX => "u32::MAX".to_owned(),
             None => max.value.to_string(),
         }
@@ -128,7 +134,7 @@ impl Codec<'_> {
     pub fn rust_type(&self, ty: &Ty) -> String {
         match ty {
             Ty::Prim(p) => p.rust().to_owned(),
-            Ty::Named(id) => self.model.path(*id, self.module),
+            Ty::Named(id) => format!("{}{}", self.scope, self.model.path(*id, self.module)),
             Ty::String { .. } => "crate::xdr::XdrString".to_owned(),
             Ty::Opaque { .. } => "crate::xdr::Bytes".to_owned(),
             Ty::FixedOpaque { len } => format!("[u8; {len}]"),

@@ -6,8 +6,9 @@
 //! others (`super::remote::...`). It therefore has no inner attributes, and
 //! names everything from std and the runtime by full path.
 
+pub(crate) mod borrowed;
 mod calls;
-mod codec;
+pub(crate) mod codec;
 mod procs;
 mod types;
 pub(crate) mod writer;
@@ -40,7 +41,11 @@ pub fn module(model: &Model, module: usize) -> String {
     }
 
     let emitter = TypeEmitter {
-        codec: Codec { model, module },
+        codec: Codec {
+            model,
+            module,
+            scope: "",
+        },
         file: &m.file,
     };
     for item in &m.items {
@@ -55,6 +60,8 @@ pub fn module(model: &Model, module: usize) -> String {
     if let Some(table) = &m.procedures {
         w.blank();
         procs::emit(&mut w, model, module, table);
+        w.blank();
+        borrowed::emit(&mut w, model, module, table);
         w.blank();
         calls::emit(&mut w, &emitter.codec, &m.file, table);
     }

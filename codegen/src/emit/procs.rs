@@ -1,5 +1,7 @@
 //! The procedure table, the `procs` marker types and `roundtrip_body`.
 
+use super::borrowed::{Twin, twin};
+use super::codec::Codec;
 use super::writer::Writer;
 use crate::model::{Model, ProcKind, ProcTable, Stream, TypeId};
 
@@ -17,6 +19,11 @@ fn opt_str(value: Option<&str>) -> String {
 
 pub fn emit(w: &mut Writer, model: &Model, module: usize, table: &ProcTable) {
     let file = &model.modules[module].file;
+    let codec = Codec {
+        model,
+        module,
+        scope: "",
+    };
     let xdr_name = |id: Option<TypeId>| id.map(|id| model.types[id].xdr_name.as_str());
     let rust_name = |id: Option<TypeId>| match id {
         Some(id) => format!("super::{}", model.types[id].rust_name),
@@ -136,11 +143,25 @@ pub fn emit(w: &mut Writer, model: &Model, module: usize, table: &ProcTable) {
                 ProcKind::Call => w.block(format!("impl crate::Procedure for {}", p.marker), |w| {
                     w.line(format!("type Args = {};", rust_name(p.args)));
                     w.line(format!("type Ret = {};", rust_name(p.ret)));
+                    w.line(match twin(&codec, p.args) {
+                        Twin::Unit => "type Borrowed<'a> = ();".to_owned(),
+                        Twin::Owned(id) => {
+                            format!("type Borrowed<'a> = super::{};", model.types[id].rust_name)
+                        }
+                        Twin::Borrowed(id) => format!(
+                            "type Borrowed<'a> = super::borrowed::{}<'a>;",
+                            model.types[id].rust_name
+                        ),
+                    });
                     w.line(&info);
                     if let Some(value) = p.sparse_value {
                         w.block("fn stream_is_sparse(args: &Self::Args) -> bool", |w| {
                             w.line(format!("args.flags & {value} != 0"));
                         });
+                        w.block(
+                            "fn borrowed_is_sparse(args: &Self::Borrowed<'_>) -> bool",
+                            |w| w.line(format!("args.flags & {value} != 0")),
+                        );
                     }
                 }),
                 ProcKind::Message => w.block(format!("impl crate::Event for {}", p.marker), |w| {

@@ -394,7 +394,7 @@ impl TypeEmitter<'_> {
 }
 
 /// The body of `encoded_len`: one term per line when there are several.
-fn write_sum(w: &mut Writer, len: &Length) {
+pub(super) fn write_sum(w: &mut Writer, len: &Length) {
     let expr = len.expr();
     if expr.len() <= 80 {
         w.line(expr);

@@ -5,6 +5,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::functions::CFunction;
 use super::{BOOL_RETURNS, HANDLES, HandleSpec, RETURN_OVERRIDES, SKIPPED, STRING_OKAY};
+use crate::emit::borrowed::{self, Twin};
+use crate::emit::codec::Codec;
 use crate::emit::writer::Writer;
 use crate::error::Error;
 use crate::model::{Model, Prim, Proc, ProcKind, Stream, Ty, TypeKind};
@@ -318,9 +320,11 @@ impl Emitter<'_> {
         matches!(self.model.types[id].kind, TypeKind::Enum(_))
     }
 
-    fn param(&self, name: &str, ty: &Ty, flags: Option<&str>) -> Param {
+    fn param(&self, codec: &Codec<'_>, name: &str, ty: &Ty, flags: Option<&str>) -> Param {
         let xs = format!("{P}::xdr::XdrString");
         let p = |decl: String, expr: String| Param { decl, expr };
+        // The `_args` field is its borrowed twin's (`emit::borrowed`): a
+        // reference wherever the wire type is not a scalar or an enum.
         match ty {
             Ty::Prim(Prim::U32) if name == "flags" && flags.is_some() => p(
                 format!("{P}::api::{}", flags.unwrap_or_default()),
@@ -330,60 +334,70 @@ impl Emitter<'_> {
                 p("bool".to_owned(), "i32::from(autostart)".to_owned())
             }
             Ty::Prim(prim) => p(prim.rust().to_owned(), name.to_owned()),
-            Ty::String { .. } => p("&str".to_owned(), format!("{xs}::from({name})")),
-            Ty::Opaque { .. } => p(
-                "&[u8]".to_owned(),
-                format!("{P}::xdr::Bytes::copy_from_slice({name})"),
-            ),
+            Ty::String { .. } => p("&str".to_owned(), name.to_owned()),
+            Ty::Opaque { .. } => p("&[u8]".to_owned(), name.to_owned()),
             Ty::FixedOpaque { len: 16 } => {
-                p("&super::Uuid".to_owned(), format!("*{name}.as_bytes()"))
+                p("&super::Uuid".to_owned(), format!("{name}.as_bytes()"))
             }
             Ty::Named(id) => match (self.handle_of)(*id) {
-                Some(h) => p(
-                    format!("&super::{}", h.rust),
-                    format!("{name}.wire().clone()"),
-                ),
+                Some(h) => p(format!("&super::{}", h.rust), format!("{name}.wire()")),
                 None if self.is_enum(*id) => p(self.remote(*id), name.to_owned()),
-                None => p(format!("&{}", self.remote(*id)), format!("{name}.clone()")),
+                None => p(format!("&{}", self.remote(*id)), name.to_owned()),
             },
             Ty::Option { elem, boxed: false } => match &**elem {
-                Ty::String { .. } => {
-                    p("Option<&str>".to_owned(), format!("{name}.map({xs}::from)"))
-                }
+                Ty::String { .. } => p("Option<&str>".to_owned(), name.to_owned()),
                 Ty::Named(id) => match (self.handle_of)(*id) {
                     Some(h) => p(
                         format!("Option<&super::{}>", h.rust),
-                        format!("{name}.map(|h| h.wire().clone())"),
+                        format!("{name}.map(|h| h.wire())"),
                     ),
-                    None => p(self.raw_type(ty), name.to_owned()),
+                    None if self.is_enum(*id) => p(self.raw_type(ty), name.to_owned()),
+                    None => p(format!("Option<&{}>", self.remote(*id)), name.to_owned()),
                 },
-                _ => p(self.raw_type(ty), name.to_owned()),
+                _ => self.owned_param(codec, name, ty),
             },
             Ty::Array { .. } if self.typed_params(ty).is_some() => p(
                 "&super::TypedParams".to_owned(),
-                format!("{name}.to_wire()"),
+                format!("&{name}.to_wire()"),
             ),
             Ty::Array { elem, .. } => match &**elem {
                 Ty::String { .. } => p(
                     "&[&str]".to_owned(),
-                    format!("{name}.iter().map(|s| {xs}::from(*s)).collect()"),
+                    format!(
+                        "&{name}.iter().map(|s| {xs}::from(*s)).collect::<::std::vec::Vec<_>>()"
+                    ),
                 ),
                 Ty::Named(id) => match (self.handle_of)(*id) {
                     Some(h) => p(
                         format!("&[super::{}]", h.rust),
-                        format!("{name}.iter().map(|h| h.wire().clone()).collect()"),
+                        format!(
+                            "&{name}.iter().map(|h| h.wire().clone()).collect::<::std::vec::Vec<_>>()"
+                        ),
                     ),
-                    None => p(
-                        format!("&[{}]", self.remote(*id)),
-                        format!("{name}.to_vec()"),
-                    ),
+                    None => p(format!("&[{}]", self.remote(*id)), name.to_owned()),
                 },
-                other => p(
-                    format!("&[{}]", self.raw_type(other)),
-                    format!("{name}.to_vec()"),
-                ),
+                other => p(format!("&[{}]", self.raw_type(other)), name.to_owned()),
             },
-            _ => p(self.raw_type(ty), name.to_owned()),
+            _ => self.owned_param(codec, name, ty),
+        }
+    }
+
+    /// A parameter of the wire type itself, lent to the borrowed twin.
+    fn owned_param(&self, codec: &Codec<'_>, name: &str, ty: &Ty) -> Param {
+        let expr = match ty {
+            _ if borrowed::by_value(codec, ty) => name.to_owned(),
+            Ty::Option { boxed: true, .. } => format!("{name}.as_deref()"),
+            Ty::Option { elem, .. } => match &**elem {
+                Ty::String { .. } | Ty::Opaque { .. } | Ty::Array { .. } => {
+                    format!("{name}.as_deref()")
+                }
+                _ => format!("{name}.as_ref()"),
+            },
+            _ => format!("&{name}"),
+        };
+        Param {
+            decl: self.raw_type(ty),
+            expr,
         }
     }
 
@@ -498,6 +512,11 @@ impl Emitter<'_> {
         name: String,
     ) -> Result<Method, Error> {
         let model = self.model;
+        let codec = Codec {
+            model,
+            module,
+            scope: "",
+        };
         let fields = self.fields(p)?;
         let client = if owner.is_some() {
             "self.client().clone()"
@@ -553,9 +572,9 @@ impl Emitter<'_> {
             if i == 0 && owner.is_some() {
                 if matches!(field.ty, Ty::String { .. }) {
                     // Named by a string on the wire (see `owner_by_name`).
-                    inits.push(format!("{fname}: self.wire().name.clone()"));
+                    inits.push(format!("{fname}: &self.wire().name"));
                 } else {
-                    inits.push(format!("{fname}: self.wire().clone()"));
+                    inits.push(format!("{fname}: self.wire()"));
                 }
                 continue;
             }
@@ -569,7 +588,7 @@ impl Emitter<'_> {
                 inits.push(format!("{fname}: 0"));
                 continue;
             }
-            let mut param = self.param(fname, &field.ty, flags_type.as_deref());
+            let mut param = self.param(&codec, fname, &field.ty, flags_type.as_deref());
             if string_okay && fname == "flags" {
                 param.expr = format!(
                     "{} | {P}::api::TypedParameterFlags::STRING_OKAY.bits()",
@@ -692,9 +711,15 @@ impl Emitter<'_> {
             "pub async fn {name}({}) -> crate::Result<{output}> {{",
             params.join(", ")
         ));
-        let args = match p.args {
-            Some(id) => format!("{} {{ {} }}", self.remote(id), inits.join(", ")),
-            None => "()".to_owned(),
+        let args = match borrowed::twin(&codec, p.args) {
+            Twin::Unit => "()".to_owned(),
+            Twin::Owned(id) => format!("{} {{ {} }}", self.remote(id), inits.join(", ")),
+            Twin::Borrowed(id) => format!(
+                "{P}::{}::borrowed::{} {{ {} }}",
+                model.modules[module].name,
+                model.types[id].rust_name,
+                inits.join(", ")
+            ),
         };
         let marker = format!("{P}::{}::procs::{}", model.modules[module].name, p.marker);
         let call_on = if owner.is_some() {
@@ -703,7 +728,7 @@ impl Emitter<'_> {
             "self"
         };
         if count_fetch {
-            let call = format!("{call_on}.call::<{marker}>(&args).await?");
+            let call = format!("{call_on}.call_args::<{marker}, _>(&args).await?");
             let list = pick.as_deref().unwrap_or("params");
             let v = ret
                 .conv
@@ -727,7 +752,9 @@ impl Emitter<'_> {
         text.push(format!("    let args = {args};"));
         let (call, extra) = if p.stream.is_some() {
             (
-                format!("{call_on}.open_stream::<{marker}>(&args).await?"),
+                format!(
+                    "{call_on}.open_stream::<{marker}, _>(&args, <{marker} as {P}::Procedure>::borrowed_is_sparse(&args)).await?"
+                ),
                 true,
             )
         } else if p.fds.is_some() {
@@ -737,11 +764,14 @@ impl Emitter<'_> {
                 "::std::vec::Vec::new()"
             };
             (
-                format!("{call_on}.call_with_fds::<{marker}>(&args, {fds}).await?"),
+                format!("{call_on}.call_with_fds::<{marker}, _>(&args, {fds}).await?"),
                 fds_out,
             )
         } else {
-            (format!("{call_on}.call::<{marker}>(&args).await?"), false)
+            (
+                format!("{call_on}.call_args::<{marker}, _>(&args).await?"),
+                false,
+            )
         };
         let has_extra = p.stream.is_some() || p.fds.is_some();
         let value = match &pick {

@@ -18,7 +18,7 @@ pub use bytes::{BufMut, Bytes};
 pub use error::{DecodeError, EncodeError};
 pub use string::XdrString;
 #[cfg(any(test, feature = "testgen"))]
-pub use testgen::{Gen, Generate, TypeCheck, check_generated};
+pub use testgen::{Gen, Generate, TypeCheck, check_borrowed, check_generated};
 
 /// A value that can be written in XDR.
 pub trait Encode {

@@ -2,7 +2,7 @@
 //! cover all of them rather than a hand-picked few. Sizes stay small and
 //! within each declaration's bound.
 
-use super::{Bytes, Decode, Encode, XdrString};
+use super::{Bytes, Decode, Encode, EncodeError, XdrString};
 use std::fmt::Debug;
 
 /// A small deterministic pseudo-random source (xorshift64*).
@@ -183,4 +183,25 @@ where
         back, value,
         "{name} (seed {seed}): value changed across a round trip"
     );
+}
+
+/// The check behind each generated `borrowed::BORROWED_CHECKS` entry:
+/// generates a `T` from `seed` and checks that `borrowed`, which encodes a
+/// borrowed twin of it, gives the same bytes as `T` itself. Panics, naming
+/// the type, when they differ.
+pub fn check_borrowed<T>(seed: u64, borrowed: impl Fn(&T) -> Result<Bytes, EncodeError>)
+where
+    T: Generate + Encode + Debug,
+{
+    let name = std::any::type_name::<T>();
+    let value = T::generate(&mut Gen::new(seed));
+    let owned = super::to_bytes(&value);
+    let twin = borrowed(&value);
+    match (owned, twin) {
+        (Ok(a), Ok(b)) => assert_eq!(
+            a, b,
+            "{name} (seed {seed}): the borrowed twin encodes differently: {value:?}"
+        ),
+        (a, b) => panic!("{name} (seed {seed}): owned {a:?}, borrowed {b:?}: {value:?}"),
+    }
 }

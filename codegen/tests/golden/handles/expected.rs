@@ -8,7 +8,7 @@ impl crate::Client {
     /// Procedure `REMOTE_PROC_CONNECT_GET_HOSTNAME`, since libvirt 1.0.0.
     pub async fn get_hostname(&self) -> crate::Result<String> {
         let args = ();
-        let reply = self.call::<::virtwire_protocol::remote::procs::ConnectGetHostname>(&args).await?;
+        let reply = self.call_args::<::virtwire_protocol::remote::procs::ConnectGetHostname, _>(&args).await?;
         Ok(String::from(reply.hostname))
     }
 
@@ -17,7 +17,7 @@ impl crate::Client {
     /// Procedure `REMOTE_PROC_CONNECT_LIST_ALL_DOMAINS`, since libvirt 1.0.0.
     pub async fn list_all_domains(&self, flags: ::virtwire_protocol::api::ConnectListAllDomainsFlags) -> crate::Result<Vec<super::Domain>> {
         let args = ::virtwire_protocol::remote::ConnectListAllDomainsArgs { need_results: 1, flags: flags.bits() };
-        let reply = self.call::<::virtwire_protocol::remote::procs::ConnectListAllDomains>(&args).await?;
+        let reply = self.call_args::<::virtwire_protocol::remote::procs::ConnectListAllDomains, _>(&args).await?;
         Ok(reply.domains.into_iter().map(|w| super::Domain::from_wire(self.clone(), w)).collect())
     }
 
@@ -25,8 +25,8 @@ impl crate::Client {
     ///
     /// Procedure `REMOTE_PROC_DOMAIN_LOOKUP_BY_NAME`, since libvirt 1.0.0.
     pub async fn domain_lookup_by_name(&self, name: &str) -> crate::Result<super::Domain> {
-        let args = ::virtwire_protocol::remote::DomainLookupByNameArgs { name: ::virtwire_protocol::xdr::XdrString::from(name) };
-        let reply = self.call::<::virtwire_protocol::remote::procs::DomainLookupByName>(&args).await?;
+        let args = ::virtwire_protocol::remote::borrowed::DomainLookupByNameArgs { name };
+        let reply = self.call_args::<::virtwire_protocol::remote::procs::DomainLookupByName, _>(&args).await?;
         Ok(super::Domain::from_wire(self.clone(), reply.dom))
     }
 
@@ -34,8 +34,8 @@ impl crate::Client {
     ///
     /// Procedure `REMOTE_PROC_DOMAIN_LOOKUP_BY_UUID`, since libvirt 1.0.0.
     pub async fn domain_lookup_by_uuid(&self, uuid: &super::Uuid) -> crate::Result<super::Domain> {
-        let args = ::virtwire_protocol::remote::DomainLookupByUuidArgs { uuid: *uuid.as_bytes() };
-        let reply = self.call::<::virtwire_protocol::remote::procs::DomainLookupByUuid>(&args).await?;
+        let args = ::virtwire_protocol::remote::borrowed::DomainLookupByUuidArgs { uuid: uuid.as_bytes() };
+        let reply = self.call_args::<::virtwire_protocol::remote::procs::DomainLookupByUuid, _>(&args).await?;
         Ok(super::Domain::from_wire(self.clone(), reply.dom))
     }
 
@@ -44,10 +44,10 @@ impl crate::Client {
     /// Procedure `REMOTE_PROC_NODE_GET_CPU_STATS`, since libvirt 0.9.3. Asks for the number of parameters first (`nparams` 0), then for that many.
     pub async fn node_get_cpu_stats(&self, cpu_num: i32, flags: u32) -> crate::Result<super::TypedParams> {
         let mut args = ::virtwire_protocol::remote::NodeGetCpuStatsArgs { cpu_num, nparams: 0, flags };
-        let first = self.call::<::virtwire_protocol::remote::procs::NodeGetCpuStats>(&args).await?;
+        let first = self.call_args::<::virtwire_protocol::remote::procs::NodeGetCpuStats, _>(&args).await?;
         let reply = if first.params.is_empty() && first.nparams > 0 {
             args.nparams = first.nparams;
-            self.call::<::virtwire_protocol::remote::procs::NodeGetCpuStats>(&args).await?
+            self.call_args::<::virtwire_protocol::remote::procs::NodeGetCpuStats, _>(&args).await?
         } else {
             first
         };
@@ -62,8 +62,8 @@ impl super::Domain {
     ///
     /// Procedure `REMOTE_PROC_DOMAIN_GET_INFO`, since libvirt 1.0.0.
     pub async fn get_info(&self) -> crate::Result<super::DomainInfo> {
-        let args = ::virtwire_protocol::remote::DomainGetInfoArgs { dom: self.wire().clone() };
-        let reply = self.client().call::<::virtwire_protocol::remote::procs::DomainGetInfo>(&args).await?;
+        let args = ::virtwire_protocol::remote::borrowed::DomainGetInfoArgs { dom: self.wire() };
+        let reply = self.client().call_args::<::virtwire_protocol::remote::procs::DomainGetInfo, _>(&args).await?;
         Ok(super::DomainInfo::from(reply))
     }
 
@@ -71,8 +71,8 @@ impl super::Domain {
     ///
     /// Procedure `REMOTE_PROC_DOMAIN_GET_XML_DESC`, since libvirt 1.0.0.
     pub async fn get_xml_desc(&self, flags: ::virtwire_protocol::api::DomainXmlFlags) -> crate::Result<String> {
-        let args = ::virtwire_protocol::remote::DomainGetXmlDescArgs { dom: self.wire().clone(), flags: flags.bits() };
-        let reply = self.client().call::<::virtwire_protocol::remote::procs::DomainGetXmlDesc>(&args).await?;
+        let args = ::virtwire_protocol::remote::borrowed::DomainGetXmlDescArgs { dom: self.wire(), flags: flags.bits() };
+        let reply = self.client().call_args::<::virtwire_protocol::remote::procs::DomainGetXmlDesc, _>(&args).await?;
         Ok(String::from(reply.xml))
     }
 
@@ -80,8 +80,8 @@ impl super::Domain {
     ///
     /// Procedure `REMOTE_PROC_DOMAIN_IS_ACTIVE`, since libvirt 1.0.0.
     pub async fn is_active(&self) -> crate::Result<bool> {
-        let args = ::virtwire_protocol::remote::DomainIsActiveArgs { dom: self.wire().clone() };
-        let reply = self.client().call::<::virtwire_protocol::remote::procs::DomainIsActive>(&args).await?;
+        let args = ::virtwire_protocol::remote::borrowed::DomainIsActiveArgs { dom: self.wire() };
+        let reply = self.client().call_args::<::virtwire_protocol::remote::procs::DomainIsActive, _>(&args).await?;
         Ok(reply.active != 0)
     }
 
@@ -89,8 +89,8 @@ impl super::Domain {
     ///
     /// Procedure `REMOTE_PROC_DOMAIN_SET_AUTOSTART`, since libvirt 1.0.0.
     pub async fn set_autostart(&self, autostart: bool) -> crate::Result<()> {
-        let args = ::virtwire_protocol::remote::DomainSetAutostartArgs { dom: self.wire().clone(), autostart: i32::from(autostart) };
-        self.client().call::<::virtwire_protocol::remote::procs::DomainSetAutostart>(&args).await?;
+        let args = ::virtwire_protocol::remote::borrowed::DomainSetAutostartArgs { dom: self.wire(), autostart: i32::from(autostart) };
+        self.client().call_args::<::virtwire_protocol::remote::procs::DomainSetAutostart, _>(&args).await?;
         Ok(())
     }
 
@@ -98,8 +98,8 @@ impl super::Domain {
     ///
     /// Procedure `REMOTE_PROC_DOMAIN_BLOCK_STATS`, since libvirt 1.0.0.
     pub async fn block_stats(&self, path: &str) -> crate::Result<::virtwire_protocol::remote::DomainBlockStatsRet> {
-        let args = ::virtwire_protocol::remote::DomainBlockStatsArgs { dom: self.wire().clone(), path: ::virtwire_protocol::xdr::XdrString::from(path) };
-        let reply = self.client().call::<::virtwire_protocol::remote::procs::DomainBlockStats>(&args).await?;
+        let args = ::virtwire_protocol::remote::borrowed::DomainBlockStatsArgs { dom: self.wire(), path };
+        let reply = self.client().call_args::<::virtwire_protocol::remote::procs::DomainBlockStats, _>(&args).await?;
         Ok(reply)
     }
 
@@ -107,8 +107,8 @@ impl super::Domain {
     ///
     /// Procedure `REMOTE_PROC_DOMAIN_OPEN_CONSOLE`, since libvirt 1.0.0. Opens a data stream the daemon writes to.
     pub async fn open_console(&self, dev_name: Option<&str>, flags: u32) -> crate::Result<crate::stream::Stream> {
-        let args = ::virtwire_protocol::remote::DomainOpenConsoleArgs { dom: self.wire().clone(), dev_name: dev_name.map(::virtwire_protocol::xdr::XdrString::from), flags };
-        let (_, extra) = self.client().open_stream::<::virtwire_protocol::remote::procs::DomainOpenConsole>(&args).await?;
+        let args = ::virtwire_protocol::remote::borrowed::DomainOpenConsoleArgs { dom: self.wire(), dev_name, flags };
+        let (_, extra) = self.client().open_stream::<::virtwire_protocol::remote::procs::DomainOpenConsole, _>(&args, <::virtwire_protocol::remote::procs::DomainOpenConsole as ::virtwire_protocol::Procedure>::borrowed_is_sparse(&args)).await?;
         Ok(extra)
     }
 
@@ -116,8 +116,8 @@ impl super::Domain {
     ///
     /// Procedure `REMOTE_PROC_DOMAIN_SNAPSHOT_LOOKUP_BY_NAME`, since libvirt 1.0.0.
     pub async fn snapshot_lookup_by_name(&self, name: &str, flags: u32) -> crate::Result<super::DomainSnapshot> {
-        let args = ::virtwire_protocol::remote::DomainSnapshotLookupByNameArgs { dom: self.wire().clone(), name: ::virtwire_protocol::xdr::XdrString::from(name), flags };
-        let reply = self.client().call::<::virtwire_protocol::remote::procs::DomainSnapshotLookupByName>(&args).await?;
+        let args = ::virtwire_protocol::remote::borrowed::DomainSnapshotLookupByNameArgs { dom: self.wire(), name, flags };
+        let reply = self.client().call_args::<::virtwire_protocol::remote::procs::DomainSnapshotLookupByName, _>(&args).await?;
         Ok(super::DomainSnapshot::from_wire(self.client().clone(), reply.snap))
     }
 
@@ -125,8 +125,8 @@ impl super::Domain {
     ///
     /// Procedure `REMOTE_PROC_DOMAIN_SET_MEMORY_PARAMETERS`, since libvirt 0.8.5.
     pub async fn set_memory_parameters(&self, params: &super::TypedParams, flags: ::virtwire_protocol::api::DomainModificationImpact) -> crate::Result<()> {
-        let args = ::virtwire_protocol::remote::DomainSetMemoryParametersArgs { dom: self.wire().clone(), params: params.to_wire(), flags: flags.bits() };
-        self.client().call::<::virtwire_protocol::remote::procs::DomainSetMemoryParameters>(&args).await?;
+        let args = ::virtwire_protocol::remote::borrowed::DomainSetMemoryParametersArgs { dom: self.wire(), params: &params.to_wire(), flags: flags.bits() };
+        self.client().call_args::<::virtwire_protocol::remote::procs::DomainSetMemoryParameters, _>(&args).await?;
         Ok(())
     }
 
@@ -134,11 +134,11 @@ impl super::Domain {
     ///
     /// Procedure `REMOTE_PROC_DOMAIN_GET_MEMORY_PARAMETERS`, since libvirt 0.8.5. Asks for the number of parameters first (`nparams` 0), then for that many. Sets `VIR_TYPED_PARAM_STRING_OKAY`, as libvirt's client does.
     pub async fn get_memory_parameters(&self, flags: ::virtwire_protocol::api::DomainModificationImpact) -> crate::Result<super::TypedParams> {
-        let mut args = ::virtwire_protocol::remote::DomainGetMemoryParametersArgs { dom: self.wire().clone(), nparams: 0, flags: flags.bits() | ::virtwire_protocol::api::TypedParameterFlags::STRING_OKAY.bits() };
-        let first = self.client().call::<::virtwire_protocol::remote::procs::DomainGetMemoryParameters>(&args).await?;
+        let mut args = ::virtwire_protocol::remote::borrowed::DomainGetMemoryParametersArgs { dom: self.wire(), nparams: 0, flags: flags.bits() | ::virtwire_protocol::api::TypedParameterFlags::STRING_OKAY.bits() };
+        let first = self.client().call_args::<::virtwire_protocol::remote::procs::DomainGetMemoryParameters, _>(&args).await?;
         let reply = if first.params.is_empty() && first.nparams > 0 {
             args.nparams = first.nparams;
-            self.client().call::<::virtwire_protocol::remote::procs::DomainGetMemoryParameters>(&args).await?
+            self.client().call_args::<::virtwire_protocol::remote::procs::DomainGetMemoryParameters, _>(&args).await?
         } else {
             first
         };
@@ -149,8 +149,8 @@ impl super::Domain {
     ///
     /// Procedure `REMOTE_PROC_DOMAIN_GET_PERF_EVENTS`, since libvirt 1.3.3.
     pub async fn get_perf_events(&self, flags: ::virtwire_protocol::api::DomainModificationImpact) -> crate::Result<super::TypedParams> {
-        let args = ::virtwire_protocol::remote::DomainGetPerfEventsArgs { dom: self.wire().clone(), flags: flags.bits() };
-        let reply = self.client().call::<::virtwire_protocol::remote::procs::DomainGetPerfEvents>(&args).await?;
+        let args = ::virtwire_protocol::remote::borrowed::DomainGetPerfEventsArgs { dom: self.wire(), flags: flags.bits() };
+        let reply = self.client().call_args::<::virtwire_protocol::remote::procs::DomainGetPerfEvents, _>(&args).await?;
         Ok(super::TypedParams::from_wire(reply.params))
     }
 }
@@ -162,8 +162,8 @@ impl super::DomainSnapshot {
     ///
     /// Procedure `REMOTE_PROC_DOMAIN_SNAPSHOT_GET_XML_DESC`, since libvirt 1.0.0.
     pub async fn get_xml_desc(&self, flags: u32) -> crate::Result<String> {
-        let args = ::virtwire_protocol::remote::DomainSnapshotGetXmlDescArgs { snap: self.wire().clone(), flags };
-        let reply = self.client().call::<::virtwire_protocol::remote::procs::DomainSnapshotGetXmlDesc>(&args).await?;
+        let args = ::virtwire_protocol::remote::borrowed::DomainSnapshotGetXmlDescArgs { snap: self.wire(), flags };
+        let reply = self.client().call_args::<::virtwire_protocol::remote::procs::DomainSnapshotGetXmlDesc, _>(&args).await?;
         Ok(String::from(reply.xml))
     }
 }
@@ -175,8 +175,8 @@ impl super::StoragePool {
     ///
     /// Procedure `REMOTE_PROC_STORAGE_VOL_LOOKUP_BY_NAME`, since libvirt 1.0.0.
     pub async fn storage_vol_lookup_by_name(&self, name: &str) -> crate::Result<super::StorageVol> {
-        let args = ::virtwire_protocol::remote::StorageVolLookupByNameArgs { pool: self.wire().clone(), name: ::virtwire_protocol::xdr::XdrString::from(name) };
-        let reply = self.client().call::<::virtwire_protocol::remote::procs::StorageVolLookupByName>(&args).await?;
+        let args = ::virtwire_protocol::remote::borrowed::StorageVolLookupByNameArgs { pool: self.wire(), name };
+        let reply = self.client().call_args::<::virtwire_protocol::remote::procs::StorageVolLookupByName, _>(&args).await?;
         Ok(super::StorageVol::from_wire(self.client().clone(), reply.vol))
     }
 }

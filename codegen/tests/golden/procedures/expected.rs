@@ -522,6 +522,7 @@ pub mod procs {
     impl crate::Procedure for Open {
         type Args = super::OpenArgs;
         type Ret = ();
+        type Borrowed<'a> = super::borrowed::OpenArgs<'a>;
         const INFO: &'static crate::ProcedureInfo = &super::PROCEDURES[0];
     }
 
@@ -532,6 +533,7 @@ pub mod procs {
     impl crate::Procedure for Close {
         type Args = ();
         type Ret = ();
+        type Borrowed<'a> = ();
         const INFO: &'static crate::ProcedureInfo = &super::PROCEDURES[1];
     }
 
@@ -542,6 +544,7 @@ pub mod procs {
     impl crate::Procedure for ThingGet {
         type Args = super::ThingGetArgs;
         type Ret = super::ThingGetRet;
+        type Borrowed<'a> = super::borrowed::ThingGetArgs<'a>;
         const INFO: &'static crate::ProcedureInfo = &super::PROCEDURES[2];
     }
 
@@ -552,8 +555,12 @@ pub mod procs {
     impl crate::Procedure for ThingDownload {
         type Args = super::ThingDownloadArgs;
         type Ret = ();
+        type Borrowed<'a> = super::borrowed::ThingDownloadArgs<'a>;
         const INFO: &'static crate::ProcedureInfo = &super::PROCEDURES[3];
         fn stream_is_sparse(args: &Self::Args) -> bool {
+            args.flags & 1 != 0
+        }
+        fn borrowed_is_sparse(args: &Self::Borrowed<'_>) -> bool {
             args.flags & 1 != 0
         }
     }
@@ -565,6 +572,7 @@ pub mod procs {
     impl crate::Procedure for ThingUpload {
         type Args = super::ThingUploadArgs;
         type Ret = ();
+        type Borrowed<'a> = super::borrowed::ThingUploadArgs<'a>;
         const INFO: &'static crate::ProcedureInfo = &super::PROCEDURES[4];
     }
 
@@ -575,6 +583,7 @@ pub mod procs {
     impl crate::Procedure for Ping {
         type Args = ();
         type Ret = ();
+        type Borrowed<'a> = ();
         const INFO: &'static crate::ProcedureInfo = &super::PROCEDURES[5];
     }
 
@@ -588,13 +597,116 @@ pub mod procs {
     }
 }
 
+/// The call procedures' arguments as borrowed data: each struct has the
+/// fields of the `_args` struct of the same name, by reference, and
+/// encodes to the same bytes. These are the `Procedure::Borrowed` types
+/// that the `Calls` methods send.
+pub mod borrowed {
+    #[allow(unused_imports)]
+    use crate::xdr::Encode as _;
+
+    /// [`super::OpenArgs`] by reference: encodes to the same bytes.
+    #[derive(Debug, Clone, Copy)]
+    pub struct OpenArgs<'a> {
+        /// `string name<P_NAME_MAX>`
+        pub name: &'a str,
+        /// `unsigned int flags`
+        pub flags: u32,
+    }
+
+    impl crate::xdr::Encode for OpenArgs<'_> {
+        fn encoded_len(&self) -> usize {
+            4 + crate::xdr::opaque_len(self.name.len())
+        }
+        fn encode<B: crate::xdr::BufMut>(&self, out: &mut B) -> ::core::result::Result<(), crate::xdr::EncodeError> {
+            crate::xdr::encode_string(self.name, super::P_NAME_MAX, out)?;
+            self.flags.encode(out)?;
+            ::core::result::Result::Ok(())
+        }
+    }
+
+    /// [`super::ThingGetArgs`] by reference: encodes to the same bytes.
+    #[derive(Debug, Clone, Copy)]
+    pub struct ThingGetArgs<'a> {
+        /// `p_thing thing`
+        pub thing: &'a super::Thing,
+    }
+
+    impl crate::xdr::Encode for ThingGetArgs<'_> {
+        fn encoded_len(&self) -> usize {
+            self.thing.encoded_len()
+        }
+        fn encode<B: crate::xdr::BufMut>(&self, out: &mut B) -> ::core::result::Result<(), crate::xdr::EncodeError> {
+            self.thing.encode(out)?;
+            ::core::result::Result::Ok(())
+        }
+    }
+
+    /// [`super::ThingDownloadArgs`] by reference: encodes to the same bytes.
+    #[derive(Debug, Clone, Copy)]
+    pub struct ThingDownloadArgs<'a> {
+        /// `p_thing thing`
+        pub thing: &'a super::Thing,
+        /// `unsigned hyper offset`
+        pub offset: u64,
+        /// `unsigned int flags`
+        pub flags: u32,
+    }
+
+    impl crate::xdr::Encode for ThingDownloadArgs<'_> {
+        fn encoded_len(&self) -> usize {
+            12 + self.thing.encoded_len()
+        }
+        fn encode<B: crate::xdr::BufMut>(&self, out: &mut B) -> ::core::result::Result<(), crate::xdr::EncodeError> {
+            self.thing.encode(out)?;
+            self.offset.encode(out)?;
+            self.flags.encode(out)?;
+            ::core::result::Result::Ok(())
+        }
+    }
+
+    /// [`super::ThingUploadArgs`] by reference: encodes to the same bytes.
+    #[derive(Debug, Clone, Copy)]
+    pub struct ThingUploadArgs<'a> {
+        /// `p_thing thing`
+        pub thing: &'a super::Thing,
+        /// `unsigned int flags`
+        pub flags: u32,
+    }
+
+    impl crate::xdr::Encode for ThingUploadArgs<'_> {
+        fn encoded_len(&self) -> usize {
+            4 + self.thing.encoded_len()
+        }
+        fn encode<B: crate::xdr::BufMut>(&self, out: &mut B) -> ::core::result::Result<(), crate::xdr::EncodeError> {
+            self.thing.encode(out)?;
+            self.flags.encode(out)?;
+            ::core::result::Result::Ok(())
+        }
+    }
+
+    /// For each twin: generates an owned value from a seed, borrows it, and
+    /// checks that both encode to the same bytes.
+    #[cfg(any(test, feature = "testgen"))]
+    pub static BORROWED_CHECKS: &[crate::xdr::TypeCheck] = &[
+        ("p_open_args", |seed| crate::xdr::check_borrowed::<super::OpenArgs>(seed, |v| crate::xdr::to_bytes(&OpenArgs { name: &v.name, flags: v.flags }))),
+        ("p_thing_get_args", |seed| crate::xdr::check_borrowed::<super::ThingGetArgs>(seed, |v| crate::xdr::to_bytes(&ThingGetArgs { thing: &v.thing }))),
+        ("p_thing_download_args", |seed| crate::xdr::check_borrowed::<super::ThingDownloadArgs>(seed, |v| crate::xdr::to_bytes(&ThingDownloadArgs { thing: &v.thing, offset: v.offset, flags: v.flags }))),
+        ("p_thing_upload_args", |seed| crate::xdr::check_borrowed::<super::ThingUploadArgs>(seed, |v| crate::xdr::to_bytes(&ThingUploadArgs { thing: &v.thing, flags: v.flags }))),
+    ];
+}
+
 /// Every call procedure of this program as a typed async method.
 ///
 /// Implementors supply `call_procedure`, `call_stream_procedure` and
 /// `call_procedure_with_fds`; every other method is provided. Procedures
 /// that open a stream also return `Self::Stream`; those that pass file
-/// descriptors take and return them (unix sockets only). Arguments are the fields of the procedure's
-/// `_args` struct, in order; when its `_ret` struct has a single field, the
+/// descriptors take and return them (unix sockets only).
+///
+/// Arguments are the fields of the procedure's `_args` struct, in order,
+/// borrowed: `&str` for strings, `&[u8]` for bytes, slices for arrays and
+/// references for structs, so a call clones nothing; scalars and enums
+/// are passed by value. When the `_ret` struct has a single field, the
 /// method returns that field.
 #[allow(clippy::too_many_arguments)]
 pub trait Calls: ::core::marker::Sync {
@@ -602,21 +714,21 @@ pub trait Calls: ::core::marker::Sync {
     type Error: ::core::marker::Send;
 
     /// Calls procedure `P` with `args` and decodes its reply.
-    fn call_procedure<P: crate::Procedure>(&self, args: P::Args) -> impl ::core::future::Future<Output = ::core::result::Result<P::Ret, Self::Error>> + ::core::marker::Send;
+    fn call_procedure<P: crate::Procedure>(&self, args: P::Borrowed<'_>) -> impl ::core::future::Future<Output = ::core::result::Result<P::Ret, Self::Error>> + ::core::marker::Send;
 
     /// The handle of a data stream a procedure opens.
     type Stream: ::core::marker::Send;
 
     /// Calls procedure `P`, which opens a data stream, with `args`.
-    fn call_stream_procedure<P: crate::Procedure>(&self, args: P::Args) -> impl ::core::future::Future<Output = ::core::result::Result<(P::Ret, Self::Stream), Self::Error>> + ::core::marker::Send;
+    fn call_stream_procedure<P: crate::Procedure>(&self, args: P::Borrowed<'_>) -> impl ::core::future::Future<Output = ::core::result::Result<(P::Ret, Self::Stream), Self::Error>> + ::core::marker::Send;
 
     /// Calls procedure `P`, which passes file descriptors, with `args` and `fds`;
     /// returns the reply and the descriptors it carried.
-    fn call_procedure_with_fds<P: crate::Procedure>(&self, args: P::Args, fds: ::std::vec::Vec<crate::conn::Fd>) -> impl ::core::future::Future<Output = ::core::result::Result<(P::Ret, ::std::vec::Vec<crate::conn::Fd>), Self::Error>> + ::core::marker::Send;
+    fn call_procedure_with_fds<P: crate::Procedure>(&self, args: P::Borrowed<'_>, fds: ::std::vec::Vec<crate::conn::Fd>) -> impl ::core::future::Future<Output = ::core::result::Result<(P::Ret, ::std::vec::Vec<crate::conn::Fd>), Self::Error>> + ::core::marker::Send;
 
     /// `P_PROC_OPEN` (input.x:55).
-    fn open(&self, name: crate::xdr::XdrString, flags: u32) -> impl ::core::future::Future<Output = ::core::result::Result<(), Self::Error>> + ::core::marker::Send {
-        self.call_procedure::<procs::Open>(OpenArgs { name, flags })
+    fn open<'a>(&'a self, name: &'a str, flags: u32) -> impl ::core::future::Future<Output = ::core::result::Result<(), Self::Error>> + ::core::marker::Send {
+        self.call_procedure::<procs::Open>(borrowed::OpenArgs { name, flags })
     }
 
     /// `P_PROC_CLOSE` (input.x:60).
@@ -625,19 +737,19 @@ pub trait Calls: ::core::marker::Sync {
     }
 
     /// `P_PROC_THING_GET` (input.x:66).
-    fn thing_get(&self, thing: Thing) -> impl ::core::future::Future<Output = ::core::result::Result<ThingGetRet, Self::Error>> + ::core::marker::Send {
-        self.call_procedure::<procs::ThingGet>(ThingGetArgs { thing })
+    fn thing_get<'a>(&'a self, thing: &'a Thing) -> impl ::core::future::Future<Output = ::core::result::Result<ThingGetRet, Self::Error>> + ::core::marker::Send {
+        self.call_procedure::<procs::ThingGet>(borrowed::ThingGetArgs { thing })
     }
 
     /// `P_PROC_THING_DOWNLOAD` (input.x:73). Opens a data stream.
-    fn thing_download(&self, thing: Thing, offset: u64, flags: u32) -> impl ::core::future::Future<Output = ::core::result::Result<Self::Stream, Self::Error>> + ::core::marker::Send {
-        let reply = self.call_stream_procedure::<procs::ThingDownload>(ThingDownloadArgs { thing, offset, flags });
+    fn thing_download<'a>(&'a self, thing: &'a Thing, offset: u64, flags: u32) -> impl ::core::future::Future<Output = ::core::result::Result<Self::Stream, Self::Error>> + ::core::marker::Send {
+        let reply = self.call_stream_procedure::<procs::ThingDownload>(borrowed::ThingDownloadArgs { thing, offset, flags });
         async move { let (_, extra) = reply.await?; ::core::result::Result::Ok(extra) }
     }
 
     /// `P_PROC_THING_UPLOAD` (input.x:79). Opens a data stream.
-    fn thing_upload(&self, thing: Thing, flags: u32) -> impl ::core::future::Future<Output = ::core::result::Result<Self::Stream, Self::Error>> + ::core::marker::Send {
-        let reply = self.call_stream_procedure::<procs::ThingUpload>(ThingUploadArgs { thing, flags });
+    fn thing_upload<'a>(&'a self, thing: &'a Thing, flags: u32) -> impl ::core::future::Future<Output = ::core::result::Result<Self::Stream, Self::Error>> + ::core::marker::Send {
+        let reply = self.call_stream_procedure::<procs::ThingUpload>(borrowed::ThingUploadArgs { thing, flags });
         async move { let (_, extra) = reply.await?; ::core::result::Result::Ok(extra) }
     }
 
