@@ -62,6 +62,8 @@ mod document;
 mod error;
 pub mod model;
 mod parse;
+mod schema;
+mod strict;
 mod tree;
 mod value;
 mod view;
@@ -73,7 +75,7 @@ pub mod nwfilter;
 pub mod others;
 
 pub use document::Document;
-pub use error::{Error, ErrorKind};
+pub use error::{Error, ErrorKind, ValidationErrors};
 pub use parse::{MAX_DEPTH, parse_tree, parse_tree_bytes};
 pub use tree::{Attribute, Element, Misc, Node, Tree};
 pub use value::{AbsPath, CpuSet, Loadparm, OnOff, XmlValue, YesNo};
