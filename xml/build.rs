@@ -85,7 +85,8 @@ fn main() -> ExitCode {
             }
         }
     }
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default()).join("schema_tables.rs");
+    let out =
+        PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default()).join("schema_tables.rs");
     if let Err(e) = std::fs::write(&out, emit::emit(&inputs)) {
         eprintln!("error: writing {}: {e}", out.display());
         return ExitCode::FAILURE;

@@ -84,8 +84,7 @@ impl Grammar {
         if let Some(&root) = self.loaded.get(&path) {
             return Ok(root);
         }
-        let src =
-            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let src = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let file = self.files.len();
         self.files.push(path.clone());
         let root = self
@@ -120,9 +119,11 @@ impl Grammar {
                         self.defines.entry(name).or_default().push(c);
                     }
                     "include" => {
-                        if self.nodes[c].children.iter().any(|&k| {
-                            matches!(self.nodes[k].tag.as_str(), "define" | "start")
-                        }) {
+                        if self.nodes[c]
+                            .children
+                            .iter()
+                            .any(|&k| matches!(self.nodes[k].tag.as_str(), "define" | "start"))
+                        {
                             // Overrides inside <include> would replace the
                             // included definitions; unioning them instead
                             // would still be sound, but libvirt has none, so
@@ -188,9 +189,7 @@ impl Grammar {
                 }
                 Event::CData(t) => {
                     if let Some(&top) = stack.last() {
-                        self.nodes[top]
-                            .text
-                            .push_str(&String::from_utf8_lossy(&t));
+                        self.nodes[top].text.push_str(&String::from_utf8_lossy(&t));
                     }
                 }
                 Event::GeneralRef(g) => {

@@ -71,7 +71,8 @@ impl<T: View> Document<T> {
     }
 
     /// Strict mode: checks the document against facts derived from libvirt's
-    /// RelaxNG schema for its root element, reporting every attribute the
+    /// RelaxNG schema for its root element (a snippet such as a `<disk>`
+    /// against every `<disk>` of the schemas), reporting every attribute the
     /// schema does not allow on its element, every value outside a closed
     /// list, every element the schema does not allow at its place, and text
     /// where none is allowed, each with its path (line and column are 0

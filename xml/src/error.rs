@@ -53,8 +53,8 @@ pub enum ErrorKind {
         /// The text found (trimmed).
         text: String,
     },
-    /// Strict mode: no libvirt schema has this root element, so there is
-    /// nothing to check the document against.
+    /// Strict mode: no libvirt schema has an element of this name, so there
+    /// is nothing to check the document against.
     NoSchema {
         /// The root element.
         root: String,
@@ -124,10 +124,16 @@ impl fmt::Display for Error {
             }
             ErrorKind::Constraint(m) => write!(f, "{m}"),
             ErrorKind::AttributeNotAllowed { name } => {
-                write!(f, "attribute {name:?} is not allowed here by libvirt's schema")
+                write!(
+                    f,
+                    "attribute {name:?} is not allowed here by libvirt's schema"
+                )
             }
             ErrorKind::ElementNotAllowed { name } => {
-                write!(f, "element <{name}> is not allowed here by libvirt's schema")
+                write!(
+                    f,
+                    "element <{name}> is not allowed here by libvirt's schema"
+                )
             }
             ErrorKind::ValueNotAllowed { value, allowed } => {
                 write!(f, "value {value:?} is not allowed: expected ")?;
@@ -145,7 +151,7 @@ impl fmt::Display for Error {
                 write!(f, "text {text:?} is not allowed here by libvirt's schema")
             }
             ErrorKind::NoSchema { root } => {
-                write!(f, "no libvirt schema has the root element <{root}>")
+                write!(f, "no libvirt schema has an element <{root}>")
             }
         }
     }

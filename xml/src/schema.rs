@@ -49,7 +49,10 @@ impl Pattern {
 
     /// The patterns child element `name` may match, if any.
     pub fn child(&self, name: &str) -> Option<&'static [u32]> {
-        let i = self.children.binary_search_by(|(n, _)| (*n).cmp(name)).ok()?;
+        let i = self
+            .children
+            .binary_search_by(|(n, _)| (*n).cmp(name))
+            .ok()?;
         self.children.get(i).map(|(_, p)| *p)
     }
 }
@@ -67,6 +70,16 @@ pub(crate) fn for_root(name: &str) -> Option<&'static [u32]> {
     SCHEMAS
         .iter()
         .find_map(|s| s.roots.iter().find(|(n, _)| *n == name).map(|(_, p)| *p))
+}
+
+/// Every pattern of an element called `name` (expanded) at any place in
+/// any schema: what a snippet such as an attach-device `<disk>` may match.
+pub(crate) fn anywhere(name: &str) -> Vec<u32> {
+    PATTERNS
+        .iter()
+        .filter_map(|p| p.child(name))
+        .flat_map(|ids| ids.iter().copied())
+        .collect()
 }
 
 /// Pattern `i` (indices come from the generated tables themselves).

@@ -26,6 +26,10 @@
 //! * non-blank text is outside a closed list, or in an element whose
 //!   content has no text at all.
 //!
+//! A document whose root is not a schema's root element (a `<disk>` snippet
+//! for attach-device) is checked as any element of that name anywhere in
+//! the schemas.
+//!
 //! Values compare whitespace-normalised, as RelaxNG's default `token` type
 //! does. Names compare by namespace URI and local name: prefixes are
 //! resolved through the document's `xmlns` declarations, which are not
@@ -79,18 +83,19 @@ pub(crate) fn check(root: &Element, src: Option<&str>) -> Vec<Error> {
     let path = format!("/{}", root.name);
     let mark = w.declare(root);
     let key = w.element_key(&root.name);
-    match schema::for_root(&key) {
-        Some(roots) => {
-            let cands = patterns(roots.iter().copied());
-            w.element(root, &cands, &path, 0);
-        }
-        None => w.report(
-            ErrorKind::NoSchema {
-                root: root.name.clone(),
-            },
-            root,
-            path,
-        ),
+    // A document's root has its schema; another element (a device snippet
+    // for attach-device) may be any element of that name in any schema.
+    let cands = match schema::for_root(&key) {
+        Some(roots) => patterns(roots.iter().copied()),
+        None => patterns(schema::anywhere(&key).into_iter()),
+    };
+    if cands.is_empty() {
+        let kind = ErrorKind::NoSchema {
+            root: root.name.clone(),
+        };
+        w.report(kind, root, path);
+    } else {
+        w.element(root, &cands, &path, 0);
     }
     w.ns.truncate(mark);
     w.found
