@@ -2,7 +2,9 @@
 # Put libvirt 11.3.0's own XML test data (the tests/*data* directories for
 # every document type virtwire-xml models) and its RelaxNG schemas into
 # .virtwire/libvirt-xml-tests/, taken from the same sha256-pinned orig tarball
-# as scripts/fetch-protocol.sh. xml/tests/libvirt_testdata.rs reads them.
+# as scripts/fetch-protocol.sh (which runs this). xml/tests/libvirt_testdata.rs
+# reads the test data; xml/build.rs derives the strict mode's tables from the
+# schemas, so virtwire-xml does not build without them.
 #
 #   scripts/fetch-xml-testdata.sh                 # apt + cached tarball
 #   LIBVIRT_SOURCE=/path/to/libvirt scripts/fetch-xml-testdata.sh  # local tree
@@ -30,7 +32,8 @@ DIRS=(
     tests/domaincapsdata
     tests/qemudomainsnapshotxml2xmlin
     tests/qemudomaincheckpointxml2xmlin
-    # Read by people modelling new fields; the schemas are the facts we use.
+    # Read by xml/build.rs (the strict mode's tables), and by people
+    # modelling new fields: the schemas are the facts we use.
     src/conf/schemas
     # Lists which test files libvirt's schema test expects to be invalid.
     tests/virschematest.c

@@ -41,6 +41,20 @@
 //! outside a closed list (they stay `Other`), so a newer libvirt's
 //! documents still read.
 //!
+//! # Strict mode
+//!
+//! [`Document::validate`] (and [`Document::parse_strict`], which gives every
+//! error a line and column too) checks a document against facts `build.rs`
+//! derives from libvirt's own RelaxNG schemas: an attribute the schema does
+//! not allow on its element, a value outside a closed list, an element the
+//! schema does not allow at its place, and text where none is allowed, all
+//! reported at once, each with its path. Wildcards (`<metadata>`'s content)
+//! stay open and hypervisor namespaces (`qemu:commandline`) are matched by
+//! URI. The check is sound but not complete: a document it refuses is
+//! invalid, one it passes may still break rules it does not check (order,
+//! cardinality, required items, data types, co-occurrence). The reasoning
+//! is in `src/strict.rs`. The lenient [`Document::parse`] is unchanged.
+//!
 //! New elements are inserted where libvirt's schema orders them and take
 //! their siblings' indentation, so edited documents still look like
 //! libvirt's own output.
