@@ -128,7 +128,11 @@ pub fn emit(inputs: &[Input]) -> String {
     }
     out.push_str("\npub(crate) static SCHEMAS: &[Schema] = &[\n");
     for (i, inp) in inputs.iter().enumerate() {
-        let _ = write!(out, "    // {}\n    Schema {{\n        roots: &[", inp.file);
+        let _ = write!(
+            out,
+            "    Schema {{\n        file: {:?},\n        roots: &[",
+            inp.file
+        );
         for (name, ids) in &inp.compiled.roots {
             let set: BTreeSet<usize> = ids.iter().map(|&n| class[&(i, n)]).collect();
             let _ = write!(out, "({name:?}, &{}), ", slice(&set));

@@ -62,7 +62,7 @@ impl<T: View> Document<T> {
     /// every error.
     pub fn parse_strict(src: &str) -> Result<Self, ValidationErrors> {
         let doc = Self::parse(src)?;
-        let errors = strict::check(doc.root.as_element(), Some(src));
+        let errors = strict::check(doc.root.as_element(), T::model(), Some(src));
         if errors.is_empty() {
             Ok(doc)
         } else {
@@ -81,7 +81,7 @@ impl<T: View> Document<T> {
     /// and is not checked, and why a valid document never fails, is
     /// described in the crate's `strict` module source (`src/strict.rs`).
     pub fn validate(&self) -> Result<(), ValidationErrors> {
-        let errors = strict::check(self.root.as_element(), None);
+        let errors = strict::check(self.root.as_element(), T::model(), None);
         if errors.is_empty() {
             Ok(())
         } else {

@@ -57,23 +57,28 @@ impl Pattern {
     }
 }
 
-/// One document schema (the generated tables name its file in a comment).
+/// One document schema.
 #[derive(Debug)]
 pub(crate) struct Schema {
+    /// The schema file it was derived from, e.g. `domain.rng`.
+    pub file: &'static str,
     /// The root elements it allows, with their patterns.
     pub roots: &'static [(&'static str, &'static [u32])],
 }
 
-/// The patterns of root element `name` (expanded), from the schema that
-/// has it.
-pub(crate) fn for_root(name: &str) -> Option<&'static [u32]> {
-    SCHEMAS
+/// The patterns root element `name` (expanded) may match in schema `file`.
+pub(crate) fn root(file: &str, name: &str) -> Option<&'static [u32]> {
+    let schema = SCHEMAS.iter().find(|s| s.file == file)?;
+    schema
+        .roots
         .iter()
-        .find_map(|s| s.roots.iter().find(|(n, _)| *n == name).map(|(_, p)| *p))
+        .find(|(n, _)| *n == name)
+        .map(|(_, p)| *p)
 }
 
-/// Every pattern of an element called `name` (expanded) at any place in
-/// any schema: what a snippet such as an attach-device `<disk>` may match.
+/// Every pattern of an element called `name` (expanded) inside any schema
+/// (roots aside): what a snippet such as an attach-device `<disk>` may
+/// match.
 pub(crate) fn anywhere(name: &str) -> Vec<u32> {
     PATTERNS
         .iter()

@@ -26,9 +26,10 @@
 //! * non-blank text is outside a closed list, or in an element whose
 //!   content has no text at all.
 //!
-//! A document whose root is not a schema's root element (a `<disk>` snippet
-//! for attach-device) is checked as any element of that name anywhere in
-//! the schemas.
+//! A document type's root is checked against its schema's root (a host
+//! `<interface>` against interface.rng). Any other view used as a root (a
+//! `<disk>` snippet for attach-device) is checked as any element of that
+//! name inside any schema (a domain's `<interface>`, not a host's).
 //!
 //! Values compare whitespace-normalised, as RelaxNG's default `token` type
 //! does. Names compare by namespace URI and local name: prefixes are
@@ -63,18 +64,50 @@
 
 use std::collections::HashMap;
 
+use crate::capabilities::{Capabilities, DomainCapabilities};
+use crate::domain::Domain;
 use crate::error::{Error, ErrorKind};
+use crate::model::Model;
+use crate::others::{
+    DomainCheckpoint, DomainSnapshot, HostInterface, Network, NetworkPort, NodeDevice, NwFilter,
+    NwFilterBinding, Secret, StoragePool, StorageVolume,
+};
 use crate::parse::MAX_DEPTH;
 use crate::schema::{self, Pattern, Text, Values};
 use crate::tree::{Element, Node};
+use crate::view::View;
 
 /// The namespace the `xml:` prefix is bound to.
 const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
 
-/// Checks `root` and everything under it against the schema of its root
-/// element. `src` (the text `root` was parsed from) gives errors a line and
-/// column; without it they have only a path.
-pub(crate) fn check(root: &Element, src: Option<&str>) -> Vec<Error> {
+/// The schema file of each document type, by its view's model.
+fn document_schema(model: &'static Model) -> Option<&'static str> {
+    let documents: [(fn() -> &'static Model, &'static str); 14] = [
+        (Domain::model, "domain.rng"),
+        (Network::model, "network.rng"),
+        (NetworkPort::model, "networkport.rng"),
+        (StoragePool::model, "storagepool.rng"),
+        (StorageVolume::model, "storagevol.rng"),
+        (NodeDevice::model, "nodedev.rng"),
+        (Secret::model, "secret.rng"),
+        (HostInterface::model, "interface.rng"),
+        (NwFilter::model, "nwfilter.rng"),
+        (NwFilterBinding::model, "nwfilterbinding.rng"),
+        (Capabilities::model, "capability.rng"),
+        (DomainCapabilities::model, "domaincaps.rng"),
+        (DomainSnapshot::model, "domainsnapshot.rng"),
+        (DomainCheckpoint::model, "domaincheckpoint.rng"),
+    ];
+    documents
+        .iter()
+        .find(|(m, _)| std::ptr::eq(m(), model))
+        .map(|(_, file)| *file)
+}
+
+/// Checks `root`, viewed as the view whose model is `model`, and everything
+/// under it against libvirt's schema. `src` (the text `root` was parsed
+/// from) gives errors a line and column; without it they have only a path.
+pub(crate) fn check(root: &Element, model: &'static Model, src: Option<&str>) -> Vec<Error> {
     let mut w = Walker {
         src,
         ns: Vec::new(),
@@ -83,9 +116,12 @@ pub(crate) fn check(root: &Element, src: Option<&str>) -> Vec<Error> {
     let path = format!("/{}", root.name);
     let mark = w.declare(root);
     let key = w.element_key(&root.name);
-    // A document's root has its schema; another element (a device snippet
-    // for attach-device) may be any element of that name in any schema.
-    let cands = match schema::for_root(&key) {
+    // A document type's root has its schema's root patterns (a host
+    // `<interface>` is not a domain's); another view's element (a device
+    // snippet for attach-device) may be any element of that name inside any
+    // schema.
+    let roots = document_schema(model).and_then(|file| schema::root(file, &key));
+    let cands = match roots {
         Some(roots) => patterns(roots.iter().copied()),
         None => patterns(schema::anywhere(&key).into_iter()),
     };

@@ -4,8 +4,8 @@
 //! unchanged.
 
 use virtwire_xml::capabilities::DomainCapabilities;
-use virtwire_xml::domain::{Disk, Domain};
-use virtwire_xml::others::NwFilter;
+use virtwire_xml::domain::{Disk, Domain, Interface};
+use virtwire_xml::others::{HostInterface, NwFilter};
 use virtwire_xml::{Document, ErrorKind, ValidationErrors, View};
 
 /// The only error strict parsing of `xml` as `T` reports.
@@ -141,6 +141,13 @@ fn snippets_are_checked_as_that_element_anywhere() {
     Document::<Disk>::parse_strict(ok).expect("valid");
     let e = only_error::<Disk>("<disk type='file' devcie='disk'><target dev='vda'/></disk>");
     assert_eq!(e.path, "/disk/@devcie");
+    // A domain's <interface> is not a host's (interface.rng's root), and
+    // the other way round.
+    let vdpa = "<interface type='vdpa'><source dev='/dev/vhost-vdpa-0'/></interface>";
+    Document::<Interface>::parse_strict(vdpa).expect("a domain's interface");
+    let errs = Document::<HostInterface>::parse_strict(vdpa).unwrap_err();
+    let paths: Vec<&str> = errs.errors.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(paths, ["/interface/@type", "/interface/source"]);
     // Document::parse refuses a wrong root; a document built in code may
     // have any.
     let built = Document::new(Disk::from_element(virtwire_xml::Element::new("nosuch")));
