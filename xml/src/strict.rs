@@ -80,9 +80,12 @@ use crate::view::View;
 /// The namespace the `xml:` prefix is bound to.
 const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
 
+/// A view's `model` function.
+type ModelFn = fn() -> &'static Model;
+
 /// The schema file of each document type, by its view's model.
 fn document_schema(model: &'static Model) -> Option<&'static str> {
-    let documents: [(fn() -> &'static Model, &'static str); 14] = [
+    let documents: [(ModelFn, &'static str); 14] = [
         (Domain::model, "domain.rng"),
         (Network::model, "network.rng"),
         (NetworkPort::model, "networkport.rng"),
