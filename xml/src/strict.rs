@@ -62,7 +62,7 @@
 //! such values that the typed views model). So a document that passes is
 //! not necessarily valid; one that fails is certainly invalid.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
 use crate::capabilities::{Capabilities, DomainCapabilities};
 use crate::domain::Domain;
@@ -114,11 +114,11 @@ pub(crate) fn check(root: &Element, model: &'static Model, src: Option<&str>) ->
     let mut w = Walker {
         src,
         ns: Vec::new(),
+        chain: vec![root],
         found: Vec::new(),
     };
-    let path = format!("/{}", root.name);
-    let mark = w.declare(root);
-    let key = w.element_key(&root.name);
+    w.declare(root);
+    let key = w.expand(&root.name, true);
     // A document type's root has its schema's root patterns (a host
     // `<interface>` is not a domain's); another view's element (a device
     // snippet for attach-device) may be any element of that name inside any
@@ -132,11 +132,10 @@ pub(crate) fn check(root: &Element, model: &'static Model, src: Option<&str>) ->
         let kind = ErrorKind::NoSchema {
             root: root.name.clone(),
         };
-        w.report(kind, root, path);
+        w.report(kind, None);
     } else {
-        w.element(root, &cands, &path, 0);
+        w.element(root, &cands);
     }
-    w.ns.truncate(mark);
     w.found
 }
 
@@ -149,8 +148,13 @@ fn patterns(ids: impl Iterator<Item = u32>) -> Vec<&'static Pattern> {
 }
 
 /// Whitespace-normalised, as RelaxNG's default `token` datatype compares.
-fn normalize(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+fn normalize(s: &str) -> Cow<'_, str> {
+    let mut words = s.split_whitespace();
+    match (words.next(), words.next()) {
+        (None, _) => Cow::Borrowed(""),
+        (Some(w), None) => Cow::Borrowed(w),
+        _ => Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" ")),
+    }
 }
 
 /// The union of closed lists, sorted, each value once.
@@ -161,18 +165,56 @@ fn union(lists: &[&'static [&'static str]]) -> Vec<&'static str> {
     all
 }
 
-struct Walker<'s> {
+/// `parent`'s child `child` as a path step: `name`, or `name[n]` when
+/// `parent` has several children of that name.
+fn step(parent: &Element, child: &Element) -> String {
+    let mut nth = 0;
+    let mut total = 0;
+    for e in parent.children_named(&child.name) {
+        total += 1;
+        if std::ptr::eq(e, child) {
+            nth = total;
+        }
+    }
+    if total > 1 {
+        format!("{}[{nth}]", child.name)
+    } else {
+        child.name.clone()
+    }
+}
+
+struct Walker<'a, 's> {
     src: Option<&'s str>,
     /// In-scope namespace declarations, innermost last: (prefix, URI), the
     /// default namespace with an empty prefix.
-    ns: Vec<(String, String)>,
+    ns: Vec<(&'a str, &'a str)>,
+    /// The elements from the root down to the one being checked (paths are
+    /// only spelled out for errors).
+    chain: Vec<&'a Element>,
     found: Vec<Error>,
 }
 
-impl Walker<'_> {
-    fn report(&mut self, kind: ErrorKind, el: &Element, path: String) {
+impl<'a> Walker<'a, '_> {
+    /// Records an error at the innermost element of the chain, or at its
+    /// attribute `attr`.
+    fn report(&mut self, kind: ErrorKind, attr: Option<&str>) {
+        let mut path = String::new();
+        let mut parent: Option<&Element> = None;
+        for &el in &self.chain {
+            path.push('/');
+            match parent {
+                Some(p) => path.push_str(&step(p, el)),
+                None => path.push_str(&el.name),
+            }
+            parent = Some(el);
+        }
+        if let Some(a) = attr {
+            path.push_str("/@");
+            path.push_str(a);
+        }
+        let pos = parent.and_then(|el| el.pos);
         let e = match self.src {
-            Some(src) => Error::at(kind, src, el.pos, path),
+            Some(src) => Error::at(kind, src, pos, path),
             None => Error::at(kind, "", None, path),
         };
         self.found.push(e);
@@ -180,64 +222,86 @@ impl Walker<'_> {
 
     /// Pushes `el`'s namespace declarations; returns the mark to truncate
     /// back to.
-    fn declare(&mut self, el: &Element) -> usize {
+    fn declare(&mut self, el: &'a Element) -> usize {
         let mark = self.ns.len();
         for a in &el.attrs {
             if a.name == "xmlns" {
-                self.ns.push((String::new(), a.value.clone()));
+                self.ns.push(("", &a.value));
             } else if let Some(p) = a.name.strip_prefix("xmlns:") {
-                self.ns.push((p.to_owned(), a.value.clone()));
+                self.ns.push((p, &a.value));
             }
         }
         mark
     }
 
     /// The URI `prefix` is bound to (`Some("")` for no namespace).
-    fn uri(&self, prefix: &str) -> Option<&str> {
+    fn uri(&self, prefix: &str) -> Option<&'a str> {
         if prefix == "xml" {
             return Some(XML_NS);
         }
-        match self.ns.iter().rev().find(|(p, _)| p == prefix) {
+        match self.ns.iter().rev().find(|(p, _)| *p == prefix) {
             Some((_, uri)) => Some(uri),
             None if prefix.is_empty() => Some(""),
             None => None,
         }
     }
 
-    /// `name`'s expanded form as the tables spell it. An unbound prefix
-    /// gives a name no table has.
-    fn expand(&self, name: &str, default_ns: bool) -> String {
+    /// `name`'s expanded form as the tables spell it (an element's
+    /// unprefixed name is in the default namespace, an attribute's in
+    /// none). An unbound prefix gives a name no table has.
+    fn expand<'n>(&self, name: &'n str, element: bool) -> Cow<'n, str> {
         let (prefix, local) = match name.split_once(':') {
             Some((p, l)) => (p, l),
-            None if default_ns => ("", name),
-            None => return name.to_owned(),
+            None if element => ("", name),
+            None => return Cow::Borrowed(name),
         };
         match self.uri(prefix) {
-            Some("") => local.to_owned(),
-            Some(uri) => format!("{{{uri}}}{local}"),
-            None => format!("{{unbound prefix {prefix}}}{local}"),
+            Some("") => Cow::Borrowed(local),
+            Some(uri) => Cow::Owned(format!("{{{uri}}}{local}")),
+            None => Cow::Owned(format!("{{unbound prefix {prefix}}}{local}")),
         }
     }
 
-    fn element_key(&self, name: &str) -> String {
-        self.expand(name, true)
-    }
-
-    /// Checks `el`, which may match any of `cands`, and its subtree.
-    fn element(&mut self, el: &Element, cands: &[&'static Pattern], path: &str, depth: usize) {
-        if depth > MAX_DEPTH {
+    /// Checks `el` (the innermost element of the chain, its namespace
+    /// declarations pushed), which may match any of `cands`, and its
+    /// subtree.
+    fn element(&mut self, el: &'a Element, cands: &[&'static Pattern]) {
+        if self.chain.len() > MAX_DEPTH {
             let kind = ErrorKind::Constraint(format!("elements nested deeper than {MAX_DEPTH}"));
-            self.report(kind, el, path.to_owned());
+            self.report(kind, None);
             return;
         }
-        let mark = self.declare(el);
-        self.attributes(el, cands, path);
-        self.text(el, cands, path);
-        self.children(el, cands, path, depth);
-        self.ns.truncate(mark);
+        self.attributes(el, cands);
+        self.text(el, cands);
+        // Below a wildcard anything goes, even a child a named pattern
+        // also knows: it may be matching the wildcard.
+        if cands.iter().any(|p| p.any_child) {
+            return;
+        }
+        for c in el.elements() {
+            let mark = self.declare(c);
+            let key = self.expand(&c.name, true);
+            let next = patterns(
+                cands
+                    .iter()
+                    .filter_map(|p| p.child(&key))
+                    .flat_map(|ids| ids.iter().copied()),
+            );
+            self.chain.push(c);
+            if next.is_empty() {
+                let kind = ErrorKind::ElementNotAllowed {
+                    name: c.name.clone(),
+                };
+                self.report(kind, None);
+            } else {
+                self.element(c, &next);
+            }
+            self.chain.pop();
+            self.ns.truncate(mark);
+        }
     }
 
-    fn attributes(&mut self, el: &Element, cands: &[&'static Pattern], path: &str) {
+    fn attributes(&mut self, el: &Element, cands: &[&'static Pattern]) {
         if cands.iter().any(|p| p.any_attr) {
             return;
         }
@@ -246,87 +310,54 @@ impl Walker<'_> {
                 continue;
             }
             let key = self.expand(&a.name, false);
-            let vals: Vec<&Values> = cands.iter().filter_map(|p| p.attr(&key)).collect();
-            let at = || format!("{path}/@{}", a.name);
-            if vals.is_empty() {
-                let kind = ErrorKind::AttributeNotAllowed {
+            let mut vals = cands.iter().filter_map(|p| p.attr(&key)).peekable();
+            let kind = if vals.peek().is_none() {
+                Some(ErrorKind::AttributeNotAllowed {
                     name: a.name.clone(),
-                };
-                self.report(kind, el, at());
-                continue;
-            }
-            if let Some(kind) = value_error(&a.value, &vals) {
-                self.report(kind, el, at());
+                })
+            } else {
+                value_error(&a.value, vals)
+            };
+            if let Some(kind) = kind {
+                self.report(kind, Some(&a.name));
             }
         }
     }
 
-    fn text(&mut self, el: &Element, cands: &[&'static Pattern], path: &str) {
-        let Some(text) = el.text() else { return };
-        let norm = normalize(&text);
+    fn text(&mut self, el: &Element, cands: &[&'static Pattern]) {
+        let has_text = el.children.iter().any(|n| match n {
+            Node::Text(t) | Node::CData(t) => !t.trim().is_empty(),
+            _ => false,
+        });
         // Blank text is layout; whether an empty value is allowed depends
         // on what else the content holds, which the summaries do not keep.
-        if norm.is_empty() {
+        if !has_text {
             return;
         }
-        let mut vals = Vec::new();
-        for p in cands {
-            if let Text::Some(v) = &p.text {
-                vals.push(v);
-            }
-        }
-        if vals.is_empty() {
-            let kind = ErrorKind::TextNotAllowed { text: norm };
-            self.report(kind, el, path.to_owned());
-        } else if let Some(kind) = value_error(&text, &vals) {
-            self.report(kind, el, path.to_owned());
-        }
-    }
-
-    fn children(&mut self, el: &Element, cands: &[&'static Pattern], path: &str, depth: usize) {
-        // Below a wildcard anything goes, even a child a named pattern
-        // also knows: it may be matching the wildcard.
-        if cands.iter().any(|p| p.any_child) {
-            return;
-        }
-        let mut total: HashMap<&str, usize> = HashMap::new();
-        for c in el.elements() {
-            *total.entry(c.name.as_str()).or_default() += 1;
-        }
-        let mut seen: HashMap<&str, usize> = HashMap::new();
-        for n in &el.children {
-            let Node::Element(c) = n else { continue };
-            let nth = seen.entry(c.name.as_str()).or_default();
-            *nth += 1;
-            let child_path = if total.get(c.name.as_str()).copied().unwrap_or(0) > 1 {
-                format!("{path}/{}[{nth}]", c.name)
-            } else {
-                format!("{path}/{}", c.name)
-            };
-            let mark = self.declare(c);
-            let key = self.element_key(&c.name);
-            self.ns.truncate(mark);
-            let next = patterns(
-                cands
-                    .iter()
-                    .filter_map(|p| p.child(&key))
-                    .flat_map(|ids| ids.iter().copied()),
-            );
-            if next.is_empty() {
-                let kind = ErrorKind::ElementNotAllowed {
-                    name: c.name.clone(),
-                };
-                self.report(kind, c, child_path);
-                continue;
-            }
-            self.element(c, &next, &child_path, depth + 1);
+        let text = el.text().unwrap_or_default();
+        let mut vals = cands
+            .iter()
+            .filter_map(|p| match &p.text {
+                Text::Some(v) => Some(v),
+                Text::None => None,
+            })
+            .peekable();
+        let kind = if vals.peek().is_none() {
+            Some(ErrorKind::TextNotAllowed {
+                text: normalize(&text).into_owned(),
+            })
+        } else {
+            value_error(&text, vals)
+        };
+        if let Some(kind) = kind {
+            self.report(kind, None);
         }
     }
 }
 
 /// Why `value` is none of `vals`, or `None` when it is allowed (some
 /// alternative takes any value, or a closed list has it).
-fn value_error(value: &str, vals: &[&Values]) -> Option<ErrorKind> {
+fn value_error<'v>(value: &str, vals: impl Iterator<Item = &'v Values>) -> Option<ErrorKind> {
     let mut lists = Vec::new();
     for v in vals {
         match v {
@@ -335,7 +366,10 @@ fn value_error(value: &str, vals: &[&Values]) -> Option<ErrorKind> {
         }
     }
     let norm = normalize(value);
-    if lists.iter().any(|l| l.contains(&norm.as_str())) {
+    if lists
+        .iter()
+        .any(|l| l.binary_search(&norm.as_ref()).is_ok())
+    {
         return None;
     }
     Some(ErrorKind::ValueNotAllowed {
