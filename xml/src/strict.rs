@@ -1,66 +1,7 @@
-//! Strict mode: checks a document against facts taken from libvirt's own
-//! RelaxNG schemas ([`crate::Document::validate`],
-//! [`crate::Document::parse_strict`]).
-//!
-//! # What is checked
-//!
-//! At build time, `build.rs` reads the schema of each document type
-//! (`domain.rng`, `network.rng`, ..., with everything they include) and
-//! summarises every `<element>` pattern as the union of what it may contain:
-//! the attributes it may carry, each with a closed list of values or "any";
-//! the child elements it may hold, each with the element patterns it may
-//! match; and the text it may hold (none, a closed list, or any). `<ref>`s
-//! are followed, and `<optional>`, `<choice>`, `<interleave>`, `<group>`,
-//! `<zeroOrMore>`, `<oneOrMore>` and `<mixed>` are all read as "may occur".
-//!
-//! The check walks the document from the root, carrying the set of element
-//! patterns each element may match (the union over its parent's candidates,
-//! so the context is the whole path, not just the name), and reports every
-//! place where, under *all* of the candidates:
-//!
-//! * an attribute is not allowed (e.g. a typo like `srcporttend`);
-//! * an attribute's value is outside a closed list: the schema gives only
-//!   `<value>`s there (through `<choice>`s and `<ref>`s), no `<data>`,
-//!   `<text/>` or `<list>` alternative (e.g. `<gic version='none'>`);
-//! * a child element is not allowed at that place;
-//! * non-blank text is outside a closed list, or in an element whose
-//!   content has no text at all.
-//!
-//! A document type's root is checked against its schema's root (a host
-//! `<interface>` against interface.rng). Any other view used as a root (a
-//! `<disk>` snippet for attach-device) is checked as any element of that
-//! name inside any schema (a domain's `<interface>`, not a host's).
-//!
-//! Values compare whitespace-normalised, as RelaxNG's default `token` type
-//! does. Names compare by namespace URI and local name: prefixes are
-//! resolved through the document's `xmlns` declarations, which are not
-//! attributes.
-//!
-//! # Why it never refuses a valid document
-//!
-//! Every summary allows at least what its pattern allows, and the candidate
-//! set of an element contains every pattern it could match in a valid
-//! reading. Where the schema has a wildcard (`<anyName/>`: the content of
-//! `<metadata>`, a snapshot's `<cookie>`), everything below is left
-//! unchecked, even a child whose name a non-wildcard pattern also knows.
-//! Nested `<grammar>`s (domainsnapshot.rng embeds domain.rng that way) are
-//! flattened, a define given several times is the union of its bodies, and
-//! an `<nsName>` or `anyName` with `<except>` counts as allowing anything:
-//! each of these only allows more. The build fails on a construct it does
-//! not read (`<div>`, `<externalRef>`, overrides inside `<include>`) rather
-//! than guess. `xml/tests/libvirt_testdata.rs` checks that each of libvirt's
-//! ~2700 valid test files passes.
-//!
-//! # What is not checked
-//!
-//! What the union gives up: order and cardinality (`<optional>` versus
-//! `<oneOrMore>`; a required attribute or element being absent), choices
-//! between combinations (`<disk type='file'>` with a network disk's
-//! `<source protocol=...>` attributes passes when both are allowed on some
-//! `<source>` of a `<disk>`), and `<data>` types and patterns (an integer
-//! attribute holding `abc`; though the lenient parse already refuses many
-//! such values that the typed views model). So a document that passes is
-//! not necessarily valid; one that fails is certainly invalid.
+//! Strict mode: walks a document against the tables of `schema.rs`
+//! ([`crate::Document::validate`], [`crate::Document::parse_strict`]). What
+//! is checked, what is not, and why a valid document never fails: the
+//! crate documentation's "Strict mode" section.
 
 use std::borrow::Cow;
 
