@@ -11,6 +11,8 @@ use std::process::ExitCode;
 
 #[path = "build/emit.rs"]
 mod emit;
+#[path = "build/required.rs"]
+mod required;
 #[path = "build/rng.rs"]
 mod rng;
 #[path = "build/summary.rs"]

@@ -9,6 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 
+use crate::required::Required;
 use crate::summary::{Compiled, Summary, Vals};
 
 /// One document schema to emit: its file name and what it compiled to.
@@ -27,6 +28,7 @@ struct Key {
     any_child: bool,
     text: Option<Vals>,
     children: Vec<(String, BTreeSet<usize>)>,
+    required: Required,
 }
 
 fn key(s: &Summary, class: &impl Fn(usize) -> usize) -> Key {
@@ -44,6 +46,7 @@ fn key(s: &Summary, class: &impl Fn(usize) -> usize) -> Key {
             .iter()
             .map(|(k, ids)| (k.clone(), ids.iter().map(|&i| class(i)).collect()))
             .collect(),
+        required: s.required.clone(),
     }
 }
 
@@ -118,8 +121,12 @@ pub fn emit(inputs: &[Input]) -> String {
         };
         let _ = writeln!(
             out,
-            "],\n        any_attr: {},\n        any_child: {},\n        text: {text},\n    }},",
-            s.any_attr, s.any_child
+            "],\n        any_attr: {},\n        any_child: {},\n        text: {text},\n        \
+             required_attrs: &{},\n        required_children: &{},\n    }},",
+            s.any_attr,
+            s.any_child,
+            slice(&s.required.attrs),
+            slice(&s.required.children),
         );
     }
     out.push_str("];\n\n");

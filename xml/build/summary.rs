@@ -12,6 +12,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
+use crate::required::{self, Required};
 use crate::rng::Grammar;
 
 /// The values an attribute (or an element's text) may take.
@@ -47,6 +48,8 @@ pub struct Summary {
     pub any_child: bool,
     /// The text allowed; `None` when the content has no text at all.
     pub text: Option<Vals>,
+    /// What every instance carries.
+    pub required: Required,
 }
 
 /// A name class: concrete expanded names, or a wildcard.
@@ -110,9 +113,18 @@ fn element(g: &Grammar, id: usize) -> Result<Summary, String> {
     let (_, content) = name_class(g, id, false)?;
     let mut s = Summary::default();
     let mut seen = HashSet::new();
-    for c in content {
+    for &c in &content {
         walk(g, c, &mut s, &mut seen)?;
     }
+    // Name classes were all read by the walk above, so they parse here.
+    let name_of = |node: usize, attribute: bool| {
+        let (names, _) = name_class(g, node, attribute).ok()?;
+        match names.names.as_slice() {
+            [one] if !names.any => Some(one.clone()),
+            _ => None,
+        }
+    };
+    s.required = required::group(g, &content, &name_of);
     Ok(s)
 }
 

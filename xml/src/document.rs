@@ -70,16 +70,17 @@ impl<T: View> Document<T> {
         }
     }
 
-    /// Strict mode: checks the document against facts derived from libvirt's
-    /// RelaxNG schema for its root element (a snippet such as a `<disk>`
-    /// against every `<disk>` of the schemas), reporting every attribute the
-    /// schema does not allow on its element, every value outside a closed
-    /// list, every element the schema does not allow at its place, and text
-    /// where none is allowed, each with its path (line and column are 0
-    /// here: the source is gone; [`Document::parse_strict`] has them).
-    /// Wildcards in the schema (`<metadata>`'s content) stay open. What is
-    /// and is not checked, and why a valid document never fails, is
-    /// described in the crate's `strict` module source (`src/strict.rs`).
+    /// Strict mode: checks the document against facts derived from
+    /// libvirt's RelaxNG schema for its root element (a snippet such as a
+    /// `<disk>` against every `<disk>` of the schemas). Reports every
+    /// attribute the schema does not allow on its element, value outside a
+    /// closed list, element not allowed at its place, text where none is
+    /// allowed, and attribute or element the schema always requires there
+    /// but is missing, each with its path (line and column are 0 here: the
+    /// source is gone; [`Document::parse_strict`] has them). Wildcards in
+    /// the schema (`<metadata>`'s content) stay open. What is and is not
+    /// checked, and why a valid document never fails: the crate
+    /// documentation's "Strict mode" section.
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         let errors = strict::check(self.root.as_element(), T::model(), None);
         if errors.is_empty() {

@@ -48,6 +48,18 @@ pub enum ErrorKind {
         /// The values the schema allows here.
         allowed: Vec<&'static str>,
     },
+    /// Strict mode: libvirt's schema requires this attribute on this
+    /// element, whichever way the element is read.
+    MissingAttribute {
+        /// The attribute's name (`{uri}local` when in a namespace).
+        name: String,
+    },
+    /// Strict mode: libvirt's schema requires a child element of this name
+    /// here, whichever way the element is read.
+    MissingElement {
+        /// The element's name (`{uri}local` when in a namespace).
+        name: String,
+    },
     /// Strict mode: libvirt's schema allows no text in this element.
     TextNotAllowed {
         /// The text found (trimmed).
@@ -146,6 +158,12 @@ impl fmt::Display for Error {
                     write!(f, " or one of {} more", allowed.len() - SHOWN)?;
                 }
                 Ok(())
+            }
+            ErrorKind::MissingAttribute { name } => {
+                write!(f, "attribute {name:?} is required by libvirt's schema")
+            }
+            ErrorKind::MissingElement { name } => {
+                write!(f, "element <{name}> is required here by libvirt's schema")
             }
             ErrorKind::TextNotAllowed { text } => {
                 write!(f, "text {text:?} is not allowed here by libvirt's schema")

@@ -60,7 +60,8 @@
 //! summarises every `<element>` pattern as the union of what it may contain:
 //! the attributes it may carry, each with a closed list of values or "any";
 //! the child elements it may hold, each with the element patterns it may
-//! match; and the text it may hold (none, a closed list, or any). `<ref>`s
+//! match; and the text it may hold (none, a closed list, or any); plus the
+//! attributes and children it always has. `<ref>`s
 //! are followed, and `<optional>`, `<choice>`, `<interleave>`, `<group>`,
 //! `<zeroOrMore>`, `<oneOrMore>` and `<mixed>` are all read as "may occur".
 //!
@@ -75,7 +76,12 @@
 //!   `<text/>` or `<list>` alternative (e.g. `<gic version='none'>`);
 //! * a child element is not allowed at that place;
 //! * non-blank text is outside a closed list, or in an element whose
-//!   content has no text at all.
+//!   content has no text at all;
+//! * an attribute or child element every candidate requires is missing.
+//!   What a pattern requires is worked out from its structure (`<choice>`
+//!   requires only what all its alternatives do, `<optional>` nothing; see
+//!   `build/required.rs`), so `<disk>` without `<target>` is reported but a
+//!   `<disk>` without `<source>` is not (some readings have none).
 //!
 //! A document type's root is checked against its schema's root (a host
 //! `<interface>` against interface.rng). Any other view used as a root (a
@@ -89,9 +95,9 @@
 //!
 //! ## Why it never refuses a valid document
 //!
-//! Every summary allows at least what its pattern allows, and the candidate
-//! set of an element contains every pattern it could match in a valid
-//! reading. Where the schema has a wildcard (`<anyName/>`: the content of
+//! Every summary allows at least what its pattern allows and requires at
+//! most what it requires, and the candidate set of an element contains
+//! every pattern it could match in a valid reading. Where the schema has a wildcard (`<anyName/>`: the content of
 //! `<metadata>`, a snapshot's `<cookie>`), everything below is left
 //! unchecked, even a child whose name a non-wildcard pattern also knows.
 //! Nested `<grammar>`s (domainsnapshot.rng embeds domain.rng that way) are
@@ -107,8 +113,10 @@
 //! ## What is not checked
 //!
 //! What the union gives up: order and cardinality (`<optional>` versus
-//! `<oneOrMore>`; a required attribute or element being absent), choices
-//! between combinations (`<disk type='file'>` with a network disk's
+//! `<oneOrMore>`, or an element given twice), requirements that depend on
+//! the reading (a `dir` pool's `<target>` needs a `<path>`, another pool
+//! type's may not, and the check does not follow `type`), choices between
+//! combinations (`<disk type='file'>` with a network disk's
 //! `<source protocol=...>` attributes passes when both are allowed on some
 //! `<source>` of a `<disk>`), and `<data>` types and patterns (an integer
 //! attribute holding `abc`; though the lenient parse already refuses many

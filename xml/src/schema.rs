@@ -38,6 +38,10 @@ pub(crate) struct Pattern {
     pub any_child: bool,
     /// The text allowed.
     pub text: Text,
+    /// Attributes (expanded names) every instance carries.
+    pub required_attrs: &'static [&'static str],
+    /// Child elements (expanded names) every instance holds.
+    pub required_children: &'static [&'static str],
 }
 
 impl Pattern {

@@ -136,9 +136,9 @@ struct Walker<'a, 's> {
 }
 
 impl<'a> Walker<'a, '_> {
-    /// Records an error at the innermost element of the chain, or at its
-    /// attribute `attr`.
-    fn report(&mut self, kind: ErrorKind, attr: Option<&str>) {
+    /// Records an error at the innermost element of the chain, or at `at`
+    /// below it (`@attr`, or a missing child's name).
+    fn report(&mut self, kind: ErrorKind, at: Option<&str>) {
         let mut path = String::new();
         let mut parent: Option<&Element> = None;
         for &el in &self.chain {
@@ -149,9 +149,9 @@ impl<'a> Walker<'a, '_> {
             }
             parent = Some(el);
         }
-        if let Some(a) = attr {
-            path.push_str("/@");
-            path.push_str(a);
+        if let Some(at) = at {
+            path.push('/');
+            path.push_str(at);
         }
         let pos = parent.and_then(|el| el.pos);
         let e = match self.src {
@@ -213,6 +213,7 @@ impl<'a> Walker<'a, '_> {
             return;
         }
         self.attributes(el, cands);
+        self.required(el, cands);
         self.text(el, cands);
         // Below a wildcard anything goes, even a child a named pattern
         // also knows: it may be matching the wildcard.
@@ -260,7 +261,54 @@ impl<'a> Walker<'a, '_> {
                 value_error(&a.value, vals)
             };
             if let Some(kind) = kind {
-                self.report(kind, Some(&a.name));
+                self.report(kind, Some(&format!("@{}", a.name)));
+            }
+        }
+    }
+
+    /// Reports the attributes and children every candidate requires that
+    /// `el` lacks.
+    fn required(&mut self, el: &'a Element, cands: &[&'static Pattern]) {
+        let Some((first, rest)) = cands.split_first() else {
+            return;
+        };
+        let everywhere = |name: &&str, list: fn(&Pattern) -> &'static [&'static str]| {
+            rest.iter().all(|p| list(p).binary_search(name).is_ok())
+        };
+        for name in first.required_attrs {
+            if !everywhere(name, |p| p.required_attrs) {
+                continue;
+            }
+            let present = el.attrs.iter().any(|a| {
+                a.name != "xmlns"
+                    && !a.name.starts_with("xmlns:")
+                    && self.expand(&a.name, false) == *name
+            });
+            if !present {
+                let kind = ErrorKind::MissingAttribute {
+                    name: (*name).to_owned(),
+                };
+                self.report(kind, Some(&format!("@{name}")));
+            }
+        }
+        for name in first.required_children {
+            if !everywhere(name, |p| p.required_children) {
+                continue;
+            }
+            let mut present = false;
+            for c in el.elements() {
+                let mark = self.declare(c);
+                present = self.expand(&c.name, true) == *name;
+                self.ns.truncate(mark);
+                if present {
+                    break;
+                }
+            }
+            if !present {
+                let kind = ErrorKind::MissingElement {
+                    name: (*name).to_owned(),
+                };
+                self.report(kind, Some(name));
             }
         }
     }
