@@ -24,25 +24,28 @@ const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
 /// A view's `model` function.
 type ModelFn = fn() -> &'static Model;
 
-/// The schema file of each document type, by its view's model.
+/// Each document type's view and the schema file `build.rs` compiled for
+/// it.
+const DOCUMENTS: [(ModelFn, &str); 14] = [
+    (Domain::model, "domain.rng"),
+    (Network::model, "network.rng"),
+    (NetworkPort::model, "networkport.rng"),
+    (StoragePool::model, "storagepool.rng"),
+    (StorageVolume::model, "storagevol.rng"),
+    (NodeDevice::model, "nodedev.rng"),
+    (Secret::model, "secret.rng"),
+    (HostInterface::model, "interface.rng"),
+    (NwFilter::model, "nwfilter.rng"),
+    (NwFilterBinding::model, "nwfilterbinding.rng"),
+    (Capabilities::model, "capability.rng"),
+    (DomainCapabilities::model, "domaincaps.rng"),
+    (DomainSnapshot::model, "domainsnapshot.rng"),
+    (DomainCheckpoint::model, "domaincheckpoint.rng"),
+];
+
+/// The schema file of the document type whose view has `model`.
 fn document_schema(model: &'static Model) -> Option<&'static str> {
-    let documents: [(ModelFn, &'static str); 14] = [
-        (Domain::model, "domain.rng"),
-        (Network::model, "network.rng"),
-        (NetworkPort::model, "networkport.rng"),
-        (StoragePool::model, "storagepool.rng"),
-        (StorageVolume::model, "storagevol.rng"),
-        (NodeDevice::model, "nodedev.rng"),
-        (Secret::model, "secret.rng"),
-        (HostInterface::model, "interface.rng"),
-        (NwFilter::model, "nwfilter.rng"),
-        (NwFilterBinding::model, "nwfilterbinding.rng"),
-        (Capabilities::model, "capability.rng"),
-        (DomainCapabilities::model, "domaincaps.rng"),
-        (DomainSnapshot::model, "domainsnapshot.rng"),
-        (DomainCheckpoint::model, "domaincheckpoint.rng"),
-    ];
-    documents
+    DOCUMENTS
         .iter()
         .find(|(m, _)| std::ptr::eq(m(), model))
         .map(|(_, file)| *file)
@@ -365,4 +368,20 @@ fn value_error<'v>(value: &str, vals: impl Iterator<Item = &'v Values>) -> Optio
         value: value.to_owned(),
         allowed: union(&lists),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_document_type_has_its_schema_root() {
+        for (model, file) in DOCUMENTS {
+            let name = model().name;
+            assert!(
+                schema::root(file, name).is_some(),
+                "{file} has no root <{name}>"
+            );
+        }
+    }
 }
