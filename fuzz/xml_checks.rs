@@ -4,7 +4,7 @@
 // no inner attributes, and no dependency beyond virtwire-xml.
 //
 // Every check takes arbitrary bytes and panics only when the library breaks a
-// promise: parsing never panics, and a document that parses is written back
+// promise: parsing and strict validation never panic, and a document that parses is written back
 // as text that parses again to the same document and the same tree, and
 // writing that again gives the same text.
 
@@ -22,6 +22,14 @@ pub fn check_document<T: View + PartialEq + std::fmt::Debug>(data: &[u8]) {
     let Ok(doc) = Document::<T>::parse(src) else {
         return;
     };
+    // Strict mode must not panic either, and agrees with itself whether or
+    // not it has the source.
+    let strict = Document::<T>::parse_strict(src).map(|_| ());
+    assert_eq!(
+        strict.is_ok(),
+        doc.validate().is_ok(),
+        "parse_strict and validate disagree"
+    );
     let tree = tree.expect("a typed document parsed but its tree did not");
     let out = doc.to_xml();
     let again = match Document::<T>::parse(&out) {

@@ -9,11 +9,14 @@
 #                                              # from the pinned tarball
 #
 # It first runs scripts/fetch-api-xml.sh, which puts libvirt's API XML
-# descriptions (the enums and flags) into protocol/api/.
+# descriptions (the enums and flags) into protocol/api/, and
+# scripts/fetch-xml-testdata.sh, which puts libvirt's RelaxNG schemas (read by
+# xml/build.rs for the strict mode) and XML test data into .virtwire/.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 
 "$(dirname "$0")/fetch-api-xml.sh"
+"$(dirname "$0")/fetch-xml-testdata.sh"
 
 source "$(dirname "$0")/lib/libvirt-tarball.sh"
 

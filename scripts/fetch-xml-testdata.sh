@@ -2,7 +2,9 @@
 # Put libvirt 11.3.0's own XML test data (the tests/*data* directories for
 # every document type virtwire-xml models) and its RelaxNG schemas into
 # .virtwire/libvirt-xml-tests/, taken from the same sha256-pinned orig tarball
-# as scripts/fetch-protocol.sh. xml/tests/libvirt_testdata.rs reads them.
+# as scripts/fetch-protocol.sh (which runs this). xml/tests/libvirt_testdata.rs
+# reads the test data; xml/build.rs derives the strict mode's tables from the
+# schemas, so virtwire-xml does not build without them.
 #
 #   scripts/fetch-xml-testdata.sh                 # apt + cached tarball
 #   LIBVIRT_SOURCE=/path/to/libvirt scripts/fetch-xml-testdata.sh  # local tree
@@ -30,7 +32,46 @@ DIRS=(
     tests/domaincapsdata
     tests/qemudomainsnapshotxml2xmlin
     tests/qemudomaincheckpointxml2xmlin
-    # Read by people modelling new fields; the schemas are the facts we use.
+    # More of the directories libvirt's schema test (tests/virschematest.c)
+    # validates against the schemas xml/build.rs compiles: only checked for
+    # strict-mode false positives, by xml/tests/strict_testdata.rs. Keep in
+    # step with DIRS there. (vircaps2xmldata is left out: 35 MB of sysfs.)
+    tests/domainschemadata
+    tests/xmconfigdata
+    tests/lxcxml2xmldata
+    tests/lxcxml2xmloutdata
+    tests/bhyvexml2argvdata
+    tests/bhyvexml2xmloutdata
+    tests/genericxml2xmloutdata
+    tests/xlconfigdata
+    tests/libxlxml2domconfigdata
+    tests/qemuhotplugtestdomains
+    tests/qemuhotplugtestcpus
+    tests/securityselinuxlabeldata
+    tests/domainconfdata
+    tests/lxcconf2xmldata
+    tests/qemumemlockdata
+    tests/vmx2xmldata
+    tests/xml2vmxdata
+    tests/bhyveargv2xmldata
+    tests/qemuagentdata
+    tests/chxml2xmlin
+    tests/chxml2xmlout
+    tests/qemudomaincheckpointxml2xmlout
+    tests/qemudomainsnapshotxml2xmlout
+    tests/networkxml2xmlout
+    tests/networkxml2xmlupdateout
+    tests/networkxml2firewalldata
+    tests/nodedevxml2xmlout
+    tests/nwfilterxml2xmlout
+    tests/nwfilterxml2firewalldata
+    tests/storagepoolxml2xmlout
+    tests/storagepoolschemadata
+    tests/storagevolxml2xmlout
+    tests/storagevolschemadata
+    tests/qemucaps2xmloutdata
+    # Read by xml/build.rs (the strict mode's tables), and by people
+    # modelling new fields: the schemas are the facts we use.
     src/conf/schemas
     # Lists which test files libvirt's schema test expects to be invalid.
     tests/virschematest.c

@@ -8,7 +8,8 @@
 //!
 //! `parse` is `Document::<T>::parse` from a `&str`: building the owned tree
 //! and checking every modelled value and rule; `tree` is the untyped
-//! `parse_tree` alone; `write` is `to_xml` into a new `String`. Parsed
+//! `parse_tree` alone; `write` is `to_xml` into a new `String`; `validate`
+//! is the strict mode's `Document::validate` on a parsed document. Parsed
 //! documents and written strings are dropped outside the timing (divan's
 //! deferred drop).
 
@@ -63,6 +64,13 @@ mod domain_200_devices {
     #[divan::bench]
     fn write(bencher: Bencher) {
         bench_write::<Domain>(bencher, &data::domain_200());
+    }
+
+    /// Strict mode on the parsed document (`Document::validate`).
+    #[divan::bench]
+    fn validate(bencher: Bencher) {
+        let doc = Document::<Domain>::parse(&data::domain_200()).unwrap();
+        bencher.bench(|| black_box(&doc).validate().unwrap());
     }
 
     /// Read-modify-write of one value: parse, point one disk elsewhere,

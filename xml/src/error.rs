@@ -29,6 +29,48 @@ pub enum ErrorKind {
     /// The element breaks a rule of libvirt's schema (a required attribute
     /// or element is missing, or two settings exclude each other).
     Constraint(String),
+    /// Strict mode: libvirt's schema allows no attribute of this name on
+    /// this element.
+    AttributeNotAllowed {
+        /// The attribute's name as written.
+        name: String,
+    },
+    /// Strict mode: libvirt's schema allows no element of this name here.
+    ElementNotAllowed {
+        /// The element's name as written.
+        name: String,
+    },
+    /// Strict mode: the value is not one of the closed list libvirt's
+    /// schema gives for this attribute or element text.
+    ValueNotAllowed {
+        /// The value found.
+        value: String,
+        /// The values the schema allows here.
+        allowed: Vec<&'static str>,
+    },
+    /// Strict mode: libvirt's schema requires this attribute on this
+    /// element, whichever way the element is read.
+    MissingAttribute {
+        /// The attribute's name (`{uri}local` when in a namespace).
+        name: String,
+    },
+    /// Strict mode: libvirt's schema requires a child element of this name
+    /// here, whichever way the element is read.
+    MissingElement {
+        /// The element's name (`{uri}local` when in a namespace).
+        name: String,
+    },
+    /// Strict mode: libvirt's schema allows no text in this element.
+    TextNotAllowed {
+        /// The text found (trimmed).
+        text: String,
+    },
+    /// Strict mode: no libvirt schema has an element of this name, so there
+    /// is nothing to check the document against.
+    NoSchema {
+        /// The root element.
+        root: String,
+    },
 }
 
 /// An error with where it happened.
@@ -93,8 +135,85 @@ impl fmt::Display for Error {
                 write!(f, "invalid value {value:?}: expected {expected}")
             }
             ErrorKind::Constraint(m) => write!(f, "{m}"),
+            ErrorKind::AttributeNotAllowed { name } => {
+                write!(
+                    f,
+                    "attribute {name:?} is not allowed here by libvirt's schema"
+                )
+            }
+            ErrorKind::ElementNotAllowed { name } => {
+                write!(
+                    f,
+                    "element <{name}> is not allowed here by libvirt's schema"
+                )
+            }
+            ErrorKind::ValueNotAllowed { value, allowed } => {
+                write!(f, "value {value:?} is not allowed: expected ")?;
+                const SHOWN: usize = 12;
+                for (i, v) in allowed.iter().take(SHOWN).enumerate() {
+                    let sep = if i == 0 { "" } else { ", " };
+                    write!(f, "{sep}{v:?}")?;
+                }
+                if allowed.len() > SHOWN {
+                    write!(f, " or one of {} more", allowed.len() - SHOWN)?;
+                }
+                Ok(())
+            }
+            ErrorKind::MissingAttribute { name } => {
+                write!(f, "attribute {name:?} is required by libvirt's schema")
+            }
+            ErrorKind::MissingElement { name } => {
+                write!(f, "element <{name}> is required here by libvirt's schema")
+            }
+            ErrorKind::TextNotAllowed { text } => {
+                write!(f, "text {text:?} is not allowed here by libvirt's schema")
+            }
+            ErrorKind::NoSchema { root } => {
+                write!(f, "no libvirt schema has an element <{root}>")
+            }
         }
     }
 }
 
 impl std::error::Error for Error {}
+
+/// Every place a document breaks libvirt's schema, in document order
+/// (strict mode: [`crate::Document::validate`]). Never empty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidationErrors {
+    /// The errors, at least one.
+    pub errors: Vec<Error>,
+}
+
+impl ValidationErrors {
+    /// The first error.
+    pub fn first(&self) -> Option<&Error> {
+        self.errors.first()
+    }
+}
+
+impl From<Error> for ValidationErrors {
+    fn from(e: Error) -> Self {
+        ValidationErrors { errors: vec![e] }
+    }
+}
+
+impl IntoIterator for ValidationErrors {
+    type Item = Error;
+    type IntoIter = std::vec::IntoIter<Error>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.errors.into_iter()
+    }
+}
+
+impl fmt::Display for ValidationErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.errors.as_slice() {
+            [] => write!(f, "invalid document"),
+            [one] => write!(f, "{one}"),
+            [first, rest @ ..] => write!(f, "{first} (and {} more)", rest.len()),
+        }
+    }
+}
+
+impl std::error::Error for ValidationErrors {}

@@ -1,12 +1,13 @@
 //! Property test: truncated and garbled copies of libvirt's test files must
-//! give an `Ok` or an `Err`, never a panic, through every document type.
+//! give an `Ok` or an `Err`, never a panic, through every document type and
+//! the strict mode.
 
 use std::path::Path;
 
 use virtwire_xml::capabilities::{Capabilities, DomainCapabilities};
 use virtwire_xml::domain::Domain;
 use virtwire_xml::others::{Network, StoragePool};
-use virtwire_xml::{View, parse_tree_bytes};
+use virtwire_xml::{Document, View, parse_tree_bytes};
 
 /// xorshift64*: deterministic, so a failure reproduces.
 struct Rng(u64);
@@ -76,11 +77,16 @@ fn exercise(bytes: &[u8]) {
                 let _ = dev.graphics_ports().count();
             }
             let _ = d.coverage();
+            // Strict mode, with and without the source, agrees with itself.
+            let strict = Document::<Domain>::parse_strict(s).map(|_| ());
+            assert_eq!(strict.is_ok(), d.validate().is_ok());
         }
         let _ = Capabilities::from_xml(s);
         let _ = DomainCapabilities::from_xml(s);
         let _ = Network::from_xml(s);
         let _ = StoragePool::from_xml(s);
+        let _ = Document::<DomainCapabilities>::parse_strict(s);
+        let _ = Document::<Network>::parse_strict(s);
     }
 }
 

@@ -1,5 +1,8 @@
 //! Round-trips every XML file in libvirt's own test data through the typed
-//! documents and checks the output is the same tree as the input.
+//! documents and checks the output is the same tree as the input; checks
+//! every valid file also passes strict validation (no false positives), and
+//! that every file libvirt's schema test expects to be invalid is refused,
+//! by the lenient parse or by strict validation.
 //!
 //! The data comes from the pinned libvirt tarball via
 //! `scripts/fetch-xml-testdata.sh`; without it this test fails (it does not
@@ -18,7 +21,7 @@ use virtwire_xml::others::{
     DomainCheckpoint, DomainSnapshot, HostInterface, Network, NetworkPort, NodeDevice, NwFilter,
     NwFilterBinding, Secret, StoragePool, StorageVolume,
 };
-use virtwire_xml::{Document, Error, View};
+use virtwire_xml::{Document, Error, ValidationErrors, View};
 
 /// Each test directory and the document its files hold. Keep in step with
 /// DIRS in scripts/fetch-xml-testdata.sh.
@@ -48,19 +51,6 @@ const VALID_DESPITE_NAME: &[&str] = &[
     "numatune-auto-nodeset-invalid.x86_64-latest.xml",
 ];
 
-/// Files named `-invalid.` that still parse, and why no model rule catches
-/// them. Anything else marked invalid must be refused.
-const ACCEPTED_INVALID: &[&str] = &[
-    // An unknown attribute (`srcporttend`, a typo): unknown attributes are
-    // kept, never refused, so a newer libvirt's XML still reads.
-    "quirks-invalid.xml",
-    // `<gic version='none'>`: values outside a closed list are kept as
-    // `Other` for the same reason.
-    "aarch64-gic-invalid.xml",
-    // `memAccess='invalid'`: likewise.
-    "hugepages-memaccess-invalid.xml",
-];
-
 #[derive(Clone, Copy, Debug)]
 enum Kind {
     Domain,
@@ -79,13 +69,19 @@ enum Kind {
     DomainCheckpoint,
 }
 
-/// Parses as `T`, writes it back, and returns the output and coverage.
-fn typed<T: View>(src: &str) -> Result<(String, Coverage), Error> {
+/// What one file gave: the written-back text, the coverage, and the strict
+/// check's verdict.
+type Outcome = (String, Coverage, Result<(), ValidationErrors>);
+
+/// Parses as `T`, writes it back, and returns the output, coverage and the
+/// strict check (with the source, so errors have positions).
+fn typed<T: View>(src: &str) -> Result<Outcome, Error> {
     let doc = Document::<T>::parse(src)?;
-    Ok((doc.to_xml(), doc.coverage()))
+    let strict = Document::<T>::parse_strict(src).map(|_| ());
+    Ok((doc.to_xml(), doc.coverage(), strict))
 }
 
-fn round_trip(kind: Kind, src: &str) -> Result<(String, Coverage), Error> {
+fn round_trip(kind: Kind, src: &str) -> Result<Outcome, Error> {
     match kind {
         Kind::Domain => typed::<Domain>(src),
         Kind::Network => typed::<Network>(src),
@@ -172,6 +168,12 @@ struct DirReport {
     files: usize,
     passed: usize,
     failed: Vec<String>,
+    /// Valid files that parse, round-trip and pass strict validation.
+    strict_ok: usize,
+    /// Valid files strict validation refuses (false positives).
+    strict_refused: Vec<String>,
+    /// Invalid files the lenient parse accepts but strict validation refuses.
+    invalid_strict: usize,
     invalid_rejected: usize,
     invalid_accepted: Vec<String>,
     rejections: Vec<String>,
@@ -186,7 +188,7 @@ fn check_file(kind: Kind, path: &Path, rep: &mut DirReport) {
     let invalid = name.contains("-invalid.") && !VALID_DESPITE_NAME.contains(&name.as_str());
     let result = catch_unwind(AssertUnwindSafe(|| {
         let src = std::str::from_utf8(&bytes).map_err(|e| e.to_string())?;
-        let (out, cov) = round_trip(kind, src).map_err(|e| e.to_string())?;
+        let (out, cov, strict) = round_trip(kind, src).map_err(|e| e.to_string())?;
         let (a, b) = (events(src)?, events(&out)?);
         if a != b {
             let i = a
@@ -200,7 +202,7 @@ fn check_file(kind: Kind, path: &Path, rep: &mut DirReport) {
                 b.get(i)
             ));
         }
-        Ok(cov)
+        Ok((cov, strict))
     }));
     rep.files += 1;
     match result {
@@ -209,10 +211,23 @@ fn check_file(kind: Kind, path: &Path, rep: &mut DirReport) {
             rep.invalid_rejected += 1;
             rep.rejections.push(format!("{name}: {e}"));
         }
-        Ok(Ok(_)) if invalid => rep.invalid_accepted.push(name),
-        Ok(Ok(cov)) => {
+        Ok(Ok((_, Err(e)))) if invalid => {
+            rep.invalid_rejected += 1;
+            rep.invalid_strict += 1;
+            rep.rejections.push(format!("{name}: strict: {e}"));
+        }
+        Ok(Ok((_, Ok(())))) if invalid => rep.invalid_accepted.push(name),
+        Ok(Ok((cov, strict))) => {
             rep.passed += 1;
             rep.coverage += cov;
+            match strict {
+                Ok(()) => rep.strict_ok += 1,
+                Err(e) => {
+                    let all: Vec<String> = e.errors.iter().map(|e| e.to_string()).collect();
+                    rep.strict_refused
+                        .push(format!("{name}: {}", all.join("; ")));
+                }
+            }
         }
         Ok(Err(e)) => rep.failed.push(format!("{name}: {e}")),
     }
@@ -250,23 +265,26 @@ fn libvirt_test_data_round_trips() {
 
     let mut total = DirReport::default();
     println!(
-        "{:<32} {:>6} {:>6} {:>6} {:>9} {:>9} {:>9} {:>9}",
-        "directory", "files", "passed", "failed", "inv.rej", "inv.acc", "modelled", "kept"
+        "{:<32} {:>6} {:>6} {:>6} {:>6} {:>6} {:>7} {:>7} {:>7} {:>9} {:>9}",
+        "directory",
+        "files",
+        "passed",
+        "failed",
+        "strict",
+        "s.fail",
+        "inv.rej",
+        "(strict)",
+        "inv.acc",
+        "modelled",
+        "kept"
     );
     for (dir, r) in &reports {
-        println!(
-            "{:<32} {:>6} {:>6} {:>6} {:>9} {:>9} {:>9} {:>9}",
-            dir,
-            r.files,
-            r.passed,
-            r.failed.len(),
-            r.invalid_rejected,
-            r.invalid_accepted.len(),
-            r.coverage.modelled,
-            r.coverage.kept
-        );
+        print_row(dir, r);
         for f in &r.failed {
             println!("    FAILED {f}");
+        }
+        for f in &r.strict_refused {
+            println!("    STRICT FALSE POSITIVE {f}");
         }
         for f in &r.rejections {
             println!("    rejected {f}");
@@ -274,27 +292,18 @@ fn libvirt_test_data_round_trips() {
         total.files += r.files;
         total.passed += r.passed;
         total.failed.extend(r.failed.iter().cloned());
+        total.strict_ok += r.strict_ok;
+        total
+            .strict_refused
+            .extend(r.strict_refused.iter().cloned());
+        total.invalid_strict += r.invalid_strict;
         total.invalid_rejected += r.invalid_rejected;
         total
             .invalid_accepted
             .extend(r.invalid_accepted.iter().cloned());
         total.coverage += r.coverage;
     }
-    println!(
-        "{:<32} {:>6} {:>6} {:>6} {:>9} {:>9} {:>9} {:>9}",
-        "TOTAL",
-        total.files,
-        total.passed,
-        total.failed.len(),
-        total.invalid_rejected,
-        total.invalid_accepted.len(),
-        total.coverage.modelled,
-        total.coverage.kept
-    );
-    println!(
-        "files marked -invalid that parse (see ACCEPTED_INVALID): {:?}",
-        total.invalid_accepted
-    );
+    print_row("TOTAL", &total);
     println!("took {:.2?}", start.elapsed());
     assert!(
         total.files > 2500,
@@ -306,13 +315,35 @@ fn libvirt_test_data_round_trips() {
         "{} files failed",
         total.failed.len()
     );
-    let unexplained: Vec<&String> = total
-        .invalid_accepted
-        .iter()
-        .filter(|f| !ACCEPTED_INVALID.contains(&f.as_str()))
-        .collect();
     assert!(
-        unexplained.is_empty(),
-        "files marked -invalid parse: {unexplained:?}"
+        total.strict_refused.is_empty(),
+        "strict validation refused {} valid files",
+        total.strict_refused.len()
+    );
+    assert_eq!(total.strict_ok, total.passed);
+    assert!(
+        total.invalid_accepted.is_empty(),
+        "files marked -invalid were accepted by parse and strict validation: {:?}",
+        total.invalid_accepted
+    );
+}
+
+/// One line of the table: `strict` counts valid files that pass strict
+/// validation too, `s.fail` those it refuses (false positives), `(strict)`
+/// the invalid files only strict validation refuses.
+fn print_row(dir: &str, r: &DirReport) {
+    println!(
+        "{:<32} {:>6} {:>6} {:>6} {:>6} {:>6} {:>7} {:>7} {:>7} {:>9} {:>9}",
+        dir,
+        r.files,
+        r.passed,
+        r.failed.len(),
+        r.strict_ok,
+        r.strict_refused.len(),
+        r.invalid_rejected,
+        r.invalid_strict,
+        r.invalid_accepted.len(),
+        r.coverage.modelled,
+        r.coverage.kept
     );
 }
