@@ -10,8 +10,9 @@
 #
 # It first runs scripts/fetch-api-xml.sh, which puts libvirt's API XML
 # descriptions (the enums and flags) into protocol/api/, and
-# scripts/fetch-xml-testdata.sh, which puts libvirt's RelaxNG schemas (read by
-# xml/build.rs for the strict mode) and XML test data into .virtwire/.
+# scripts/fetch-xml-testdata.sh, which puts libvirt's RelaxNG schemas (from
+# which xml/tests/schema_tables_fresh.rs regenerates the strict mode's
+# committed tables) and XML test data into .virtwire/.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 

@@ -3,8 +3,9 @@
 # every document type virtwire-xml models) and its RelaxNG schemas into
 # .virtwire/libvirt-xml-tests/, taken from the same sha256-pinned orig tarball
 # as scripts/fetch-protocol.sh (which runs this). xml/tests/libvirt_testdata.rs
-# reads the test data; xml/build.rs derives the strict mode's tables from the
-# schemas, so virtwire-xml does not build without them.
+# reads the test data; xml/tests/schema_tables_fresh.rs regenerates the strict
+# mode's tables from the schemas and checks they equal the committed
+# xml/src/generated/schema_tables.rs (virtwire-xml itself builds without them).
 #
 #   scripts/fetch-xml-testdata.sh                 # apt + cached tarball
 #   LIBVIRT_SOURCE=/path/to/libvirt scripts/fetch-xml-testdata.sh  # local tree
@@ -33,8 +34,8 @@ DIRS=(
     tests/qemudomainsnapshotxml2xmlin
     tests/qemudomaincheckpointxml2xmlin
     # More of the directories libvirt's schema test (tests/virschematest.c)
-    # validates against the schemas xml/build.rs compiles: only checked for
-    # strict-mode false positives, by xml/tests/strict_testdata.rs. Keep in
+    # validates against the schemas the strict tables come from: only checked
+    # for strict-mode false positives, by xml/tests/strict_testdata.rs. Keep in
     # step with DIRS there. (vircaps2xmldata is left out: 35 MB of sysfs.)
     tests/domainschemadata
     tests/xmconfigdata
@@ -70,8 +71,8 @@ DIRS=(
     tests/storagevolxml2xmlout
     tests/storagevolschemadata
     tests/qemucaps2xmloutdata
-    # Read by xml/build.rs (the strict mode's tables), and by people
-    # modelling new fields: the schemas are the facts we use.
+    # Read by xml/tests/schema_tables_fresh.rs (the strict mode's tables),
+    # and by people modelling new fields: the schemas are the facts we use.
     src/conf/schemas
     # Lists which test files libvirt's schema test expects to be invalid.
     tests/virschematest.c

@@ -55,9 +55,10 @@
 //!
 //! ## What is checked
 //!
-//! At build time, `build.rs` reads the schema of each document type
-//! (`domain.rng`, `network.rng`, ..., with everything they include) and
-//! summarises every `<element>` pattern as the union of what it may contain:
+//! A generator (`tests/schema_gen/`, run by `tests/schema_tables_fresh.rs`)
+//! reads libvirt 11.3.0's schema of each document type (`domain.rng`,
+//! `network.rng`, ..., with everything they include) and summarises every
+//! `<element>` pattern as the union of what it may contain:
 //! the attributes it may carry, each with a closed list of values or "any";
 //! the child elements it may hold, each with the element patterns it may
 //! match; and the text it may hold (none, a closed list, or any); plus the
@@ -80,8 +81,9 @@
 //! * an attribute or child element every candidate requires is missing.
 //!   What a pattern requires is worked out from its structure (`<choice>`
 //!   requires only what all its alternatives do, `<optional>` nothing; see
-//!   `build/required.rs`), so `<disk>` without `<target>` is reported but a
-//!   `<disk>` without `<source>` is not (some readings have none).
+//!   `tests/schema_gen/required.rs`), so `<disk>` without `<target>` is
+//!   reported but a `<disk>` without `<source>` is not (some readings have
+//!   none).
 //!
 //! A document type's root is checked against its schema's root (a host
 //! `<interface>` against interface.rng). Any other view used as a root (a
@@ -103,9 +105,9 @@
 //! Nested `<grammar>`s (domainsnapshot.rng embeds domain.rng that way) are
 //! flattened, a define given several times is the union of its bodies, and
 //! an `<nsName>` or `anyName` with `<except>` counts as allowing anything:
-//! each of these only allows more. The build fails on a construct it does
-//! not read (`<div>`, `<externalRef>`, overrides inside `<include>`) rather
-//! than guess. `xml/tests/libvirt_testdata.rs` checks that each of libvirt's
+//! each of these only allows more. The generator fails on a construct it
+//! does not read (`<div>`, `<externalRef>`, overrides inside `<include>`)
+//! rather than guess. `xml/tests/libvirt_testdata.rs` checks that each of libvirt's
 //! ~2700 valid input test files passes, and that each `*-invalid` one is
 //! refused; `xml/tests/strict_testdata.rs` that ~840 more files of
 //! directories libvirt's schema test validates pass too.
@@ -133,6 +135,21 @@
 //! was not adopted. The derived tables are ~570 merged element patterns,
 //! checked in less time than parsing takes, and the soundness argument
 //! above is short enough to review.
+//!
+//! ## Where the tables come from
+//!
+//! The tables are generated on purpose, not at build time, and committed as
+//! `src/generated/schema_tables.rs` (marked `@generated`, naming the libvirt
+//! release), so the crate builds from its own package with no input: no
+//! build script, no schema files. They hold only facts taken from libvirt's
+//! schemas (element and attribute names, closed value lists, which pattern
+//! a child may match, what is required), no schema text, and the package
+//! ships no `.rng` file; the crate stays MIT OR Apache-2.0.
+//! `tests/schema_tables_fresh.rs` regenerates them from the schemas that
+//! `scripts/fetch-xml-testdata.sh` extracts from the pinned libvirt tarball
+//! (or from `LIBVIRT_SOURCE=/path/to/libvirt`) and fails if they differ from
+//! the committed file, or if the schemas are missing; `UPDATE_GOLDEN=1`
+//! rewrites the file (after moving to a new libvirt release, say).
 //!
 //! # Example
 //!

@@ -24,8 +24,8 @@ const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
 /// A view's `model` function.
 type ModelFn = fn() -> &'static Model;
 
-/// Each document type's view and the schema file `build.rs` compiled for
-/// it.
+/// Each document type's view and the schema file its tables were generated
+/// from (`tests/schema_gen/`).
 const DOCUMENTS: [(ModelFn, &str); 14] = [
     (Domain::model, "domain.rng"),
     (Network::model, "network.rng"),
