@@ -177,8 +177,12 @@ mod write;
 
 pub mod capabilities;
 pub mod domain;
+pub mod network;
+pub mod nodedev;
 pub mod nwfilter;
 pub mod others;
+pub mod secret;
+pub mod storage;
 
 pub use document::Document;
 pub use error::{Error, ErrorKind, ValidationErrors};
