@@ -177,6 +177,7 @@ mod write;
 
 pub mod capabilities;
 pub mod domain;
+pub mod host_interface;
 pub mod network;
 pub mod nodedev;
 pub mod nwfilter;

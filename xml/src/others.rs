@@ -1,6 +1,7 @@
 //! The remaining top-level documents, and the others re-exported from
 //! their own modules (network, storage, node device, secret).
 
+pub use crate::host_interface::HostInterface;
 pub use crate::network::{Network, NetworkPort};
 pub use crate::nodedev::{CcwDevno, CcwNumber, ChannelDevAddr, NodeCapability, NodeDevice};
 pub use crate::secret::Secret;
@@ -11,18 +12,6 @@ use crate::model::{Rule, Violation};
 use crate::tree::Element;
 use crate::value::checked_string;
 use crate::view::view;
-
-view! {
-    /// `<interface>`: a host network interface (the interface driver's).
-    pub struct HostInterface = "interface" {
-        attrs {
-            /// `type`: `ethernet`, `bridge`, `bond`, `vlan`.
-            kind, set_kind: "type" => String;
-            /// `name`.
-            name, set_name: "name" => String;
-        }
-    }
-}
 
 view! {
     /// `<filter>`: an nwfilter.
@@ -51,8 +40,42 @@ view! {
     /// `<filterbinding>`: an nwfilter bound to a port.
     pub struct NwFilterBinding = "filterbinding" {
         children {
-            /// `<owner>` (kept as a raw element).
-            one owner, owner_mut, set_owner: "owner" => crate::domain::Named;
+            /// `<owner>`: the guest.
+            one owner, owner_mut, set_owner: "owner" => crate::network::PortOwner;
+            /// `<portdev name=...>`: the host device of the port.
+            one portdev, portdev_mut, set_portdev: "portdev" => crate::domain::Named;
+            /// `<linkdev name=...>`: the device a macvtap port is on.
+            one linkdev, linkdev_mut, set_linkdev: "linkdev" => crate::domain::Named;
+            /// `<mac address=...>`.
+            one mac, mac_mut, set_mac: "mac" => crate::domain::Mac;
+            /// `<filterref filter=...>`: the filter and its parameters.
+            one filterref, filterref_mut, set_filterref: "filterref" => FilterRef;
+        }
+    }
+}
+
+view! {
+    /// `<filterref filter=...>`: a filter with values for its variables.
+    pub struct FilterRef = "filterref" {
+        attrs {
+            /// `filter`: the filter's name.
+            filter, set_filter: "filter" => String;
+        }
+        children {
+            /// `<parameter name=... value=...>`s.
+            many parameters, parameters_mut, push_parameter: "parameter" => FilterParameter;
+        }
+    }
+}
+
+view! {
+    /// `<parameter name=... value=...>`: a filter variable's value.
+    pub struct FilterParameter = "parameter" {
+        attrs {
+            /// `name`.
+            name, set_name: "name" => String;
+            /// `value`.
+            value, set_value: "value" => String;
         }
     }
 }

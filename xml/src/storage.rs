@@ -62,6 +62,8 @@ view! {
             one source, source_mut, set_source: "source" => PoolSource;
             /// `<target>`: where the pool appears on the host.
             one target, target_mut, set_target: "target" => PoolTarget;
+            /// `<refresh>`: how a refresh computes volume sizes.
+            one refresh, refresh_mut, set_refresh: "refresh" => Refresh;
         }
     }
 }
@@ -73,6 +75,27 @@ impl StoragePool {
         self.target()
             .and_then(PoolTarget::path)
             .and_then(TextElement::value)
+    }
+}
+
+view! {
+    /// A pool's `<refresh>`.
+    pub struct Refresh = "refresh" {
+        children {
+            /// `<volume allocation=...>`.
+            one volume, volume_mut, set_volume: "volume" => RefreshVolume;
+        }
+    }
+}
+
+view! {
+    /// A refresh's `<volume allocation=...>`.
+    pub struct RefreshVolume = "volume" {
+        attrs {
+            /// `allocation`: `default`, or `capacity` to report the
+            /// capacity as allocation (rbd).
+            allocation, set_allocation: "allocation" => String;
+        }
     }
 }
 
@@ -423,6 +446,8 @@ view! {
             one permissions, permissions_mut, set_permissions: "permissions" => Permissions;
             /// `<timestamps>` (output).
             one timestamps, timestamps_mut, set_timestamps: "timestamps" => Timestamps;
+            /// `<encryption>`.
+            one encryption, encryption_mut, set_encryption: "encryption" => VolumeEncryption;
             /// `<compat>`: the qcow2 compatibility level, e.g. `1.1`.
             one compat, compat_mut, set_compat: "compat" => TextElement;
             /// `<clusterSize>`: the qcow2 cluster size.
@@ -473,6 +498,56 @@ view! {
             one format, format_mut, set_format: "format" => Format;
             /// `<permissions>`.
             one permissions, permissions_mut, set_permissions: "permissions" => Permissions;
+        }
+    }
+}
+
+view! {
+    /// A volume's `<encryption format=...>`.
+    pub struct VolumeEncryption = "encryption" {
+        attrs {
+            /// `format`: `luks`, `luks2`, `qcow`, ...
+            format, set_format: "format" => String;
+            /// `engine`: `qemu` or `librbd`.
+            engine, set_engine: "engine" => String;
+        }
+        children {
+            /// `<secret type='passphrase' uuid=...>`.
+            many secrets, secrets_mut, push_secret: "secret" => EncryptionSecret;
+            /// `<cipher>`.
+            one cipher, cipher_mut, set_cipher: "cipher" => Cipher;
+            /// `<ivgen>`.
+            one ivgen, ivgen_mut, set_ivgen: "ivgen" => Cipher;
+        }
+    }
+}
+
+view! {
+    /// An encryption's `<secret>`.
+    pub struct EncryptionSecret = "secret" {
+        attrs {
+            /// `type`: `passphrase`.
+            kind, set_kind: "type" => String;
+            /// `uuid`.
+            uuid, set_uuid: "uuid" => String;
+            /// `usage`.
+            usage, set_usage: "usage" => String;
+        }
+    }
+}
+
+view! {
+    /// A LUKS `<cipher>` or `<ivgen>`.
+    pub struct Cipher = "cipher" {
+        attrs {
+            /// `name`: `aes`, `plain64`, ...
+            name, set_name: "name" => String;
+            /// `size` (cipher): key bits.
+            size, set_size: "size" => u32;
+            /// `mode` (cipher): `cbc`, `xts`, ...
+            mode, set_mode: "mode" => String;
+            /// `hash`.
+            hash, set_hash: "hash" => String;
         }
     }
 }

@@ -1,5 +1,14 @@
-//! `<network>`: a libvirt virtual network (network.rng), and its
-//! `<networkport>`s.
+//! `<network>`: a libvirt virtual network (network.rng), its
+//! `<networkport>`s (networkport.rng), and the port settings both share
+//! with a guest's interfaces (networkcommon.rng).
+
+mod common;
+mod port;
+
+pub use common::{
+    Bandwidth, BandwidthLimits, PortOptions, VirtualPort, VirtualPortParameters, Vlan, VlanTag,
+};
+pub use port::{NetworkPort, Plug, PortOwner, RxFilters};
 
 use crate::domain::{Address, Mac, Mtu, TextElement};
 use crate::value::xml_enum;
@@ -68,6 +77,14 @@ view! {
             one domain, domain_mut, set_domain: "domain" => NetworkDomain;
             /// `<dns>`: the network's DNS server.
             one dns, dns_mut, set_dns: "dns" => Dns;
+            /// `<vlan>`: the tags of the network's traffic.
+            one vlan, vlan_mut, set_vlan: "vlan" => Vlan;
+            /// `<bandwidth>`: QoS of the whole network.
+            one bandwidth, bandwidth_mut, set_bandwidth: "bandwidth" => Bandwidth;
+            /// `<virtualport>`: the switch port profile.
+            one virtualport, virtualport_mut, set_virtualport: "virtualport" => VirtualPort;
+            /// `<port isolated=...>`: the default of the network's ports.
+            one port, port_mut, set_port: "port" => PortOptions;
             /// `<portgroup>`s.
             many portgroups, portgroups_mut, push_portgroup: "portgroup" => PortGroup;
             /// `<ip>`s: addresses of the host on the network, with DHCP.
@@ -136,6 +153,20 @@ view! {
             many addresses, addresses_mut, push_address: "address" => Address;
             /// `<nat>`: the address and port ranges NAT uses.
             one nat, nat_mut, set_nat: "nat" => Nat;
+            /// `<driver>` (hostdev): `name='vfio'`, `model=...`.
+            one driver, driver_mut, set_driver: "driver" => ForwardDriver;
+        }
+    }
+}
+
+view! {
+    /// A hostdev `<forward>`'s `<driver>`.
+    pub struct ForwardDriver = "driver" {
+        attrs {
+            /// `name`: `kvm` or `vfio`.
+            name, set_name: "name" => String;
+            /// `model`: the vfio variant driver.
+            model, set_model: "model" => String;
         }
     }
 }
@@ -305,6 +336,14 @@ view! {
             /// `trustGuestRxFilters`.
             trust_guest_rx_filters, set_trust_guest_rx_filters: "trustGuestRxFilters" => crate::YesNo;
         }
+        children {
+            /// `<vlan>`.
+            one vlan, vlan_mut, set_vlan: "vlan" => Vlan;
+            /// `<bandwidth>`.
+            one bandwidth, bandwidth_mut, set_bandwidth: "bandwidth" => Bandwidth;
+            /// `<virtualport>`.
+            one virtualport, virtualport_mut, set_virtualport: "virtualport" => VirtualPort;
+        }
     }
 }
 
@@ -406,73 +445,6 @@ view! {
             gateway, set_gateway: "gateway" => String;
             /// `metric`.
             metric, set_metric: "metric" => u32;
-        }
-    }
-}
-
-view! {
-    /// `<networkport>`: one port of a virtual network.
-    pub struct NetworkPort = "networkport" {
-        children {
-            /// `<uuid>`.
-            one uuid, uuid_mut, set_uuid: "uuid" => TextElement;
-            /// `<owner>`: the guest the port belongs to.
-            one owner, owner_mut, set_owner: "owner" => PortOwner;
-            /// `<group>`: the network's portgroup.
-            one group, group_mut, set_group: "group" => TextElement;
-            /// `<mac address=...>`.
-            one mac, mac_mut, set_mac: "mac" => Mac;
-            /// `<rxfilters trustGuest=...>`.
-            one rxfilters, rxfilters_mut, set_rxfilters: "rxfilters" => RxFilters;
-            /// `<plug type=...>`: how the port is attached to the host.
-            one plug, plug_mut, set_plug: "plug" => Plug;
-        }
-    }
-}
-
-view! {
-    /// A network port's or filter binding's `<owner>`: a guest.
-    pub struct PortOwner = "owner" {
-        children {
-            /// `<name>`.
-            one name, name_mut, set_name: "name" => TextElement;
-            /// `<uuid>`.
-            one uuid, uuid_mut, set_uuid: "uuid" => TextElement;
-        }
-    }
-}
-
-view! {
-    /// `<rxfilters trustGuest=...>`.
-    pub struct RxFilters = "rxfilters" {
-        attrs {
-            /// `trustGuest`.
-            trust_guest, set_trust_guest: "trustGuest" => crate::YesNo;
-        }
-    }
-}
-
-view! {
-    /// A network port's `<plug>`: a bridge, a macvtap device or a PCI
-    /// device, by `type`.
-    pub struct Plug = "plug" {
-        attrs {
-            /// `type`: `network`, `bridge`, `direct`, `hostdev-pci`.
-            kind, set_kind: "type" => String;
-            /// `bridge` (network, bridge).
-            bridge, set_bridge: "bridge" => String;
-            /// `macTableManager` (network, bridge).
-            mac_table_manager, set_mac_table_manager: "macTableManager" => String;
-            /// `dev` (direct).
-            dev, set_dev: "dev" => String;
-            /// `mode` (direct).
-            mode, set_mode: "mode" => String;
-            /// `managed` (hostdev-pci).
-            managed, set_managed: "managed" => crate::YesNo;
-        }
-        children {
-            /// `<address>` (hostdev-pci).
-            one address, address_mut, set_address: "address" => Address;
         }
     }
 }
