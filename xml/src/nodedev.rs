@@ -176,6 +176,146 @@ view! {
             one devno, devno_mut, set_devno: "devno" => CcwDevno;
             /// `<channel_dev_addr>` (css): the device behind the subchannel.
             one channel_dev_addr, channel_dev_addr_mut, set_channel_dev_addr: "channel_dev_addr" => ChannelDevAddr;
+            /// `<state>` (ccw, ccwgroup): `online` or `offline`.
+            one state, state_mut, set_state: "state" => TextElement;
+            /// `<members>` (ccwgroup): the group's CCW devices.
+            one members, members_mut, set_members: "members" => CcwMembers;
+            /// `<card_type>` (qeth_*).
+            one card_type, card_type_mut, set_card_type: "card_type" => TextElement;
+            /// `<chpid>` (qeth_*): the channel path id.
+            one chpid, chpid_mut, set_chpid: "chpid" => TextElement;
+            /// `<group_device>` (ccwgroup_member).
+            one group_device, group_device_mut, set_group_device: "group_device" => TextElement;
+            /// `<hardware>` (system).
+            one hardware, hardware_mut, set_hardware: "hardware" => SystemInfo;
+            /// `<firmware>` (system).
+            one firmware, firmware_mut, set_firmware: "firmware" => SystemInfo;
+            /// `<number>` (usb): the interface number.
+            one number, number_mut, set_number: "number" => NumberText;
+            /// `<subclass>` (usb).
+            one subclass, subclass_mut, set_subclass: "subclass" => NumberText;
+            /// `<protocol>` (usb).
+            one protocol, protocol_mut, set_protocol: "protocol" => NumberText;
+            /// `<description>` (usb).
+            one description, description_mut, set_description: "description" => TextElement;
+            /// `<max_vports>` (vport_ops).
+            one max_vports, max_vports_mut, set_max_vports: "max_vports" => NumberText;
+            /// `<vports>` (vport_ops): vports in use.
+            one vports, vports_mut, set_vports: "vports" => NumberText;
+            /// `<rport>` (fc_remote_port).
+            one rport, rport_mut, set_rport: "rport" => TextElement;
+            /// `<media_available>` (removable): `1` or `0`.
+            one media_available, media_available_mut, set_media_available: "media_available" => NumberText;
+            /// `<media_size>` (removable): in bytes.
+            one media_size, media_size_mut, set_media_size: "media_size" => NumberText;
+            /// `<media_label>` (removable).
+            one media_label, media_label_mut, set_media_label: "media_label" => TextElement;
+            /// `<parent_addr>` (mdev, ccw): the parent's address.
+            one parent_addr, parent_addr_mut, set_parent_addr: "parent_addr" => TextElement;
+            /// `<attr name=... value=...>`s (mdev): vendor attributes.
+            many attrs, attrs_mut, push_attr: "attr" => MdevAttr;
+            /// `<ap-adapter>` (ap_card, ap_queue): the adapter number.
+            one ap_adapter, ap_adapter_mut, set_ap_adapter: "ap-adapter" => TextElement;
+            /// `<ap-domain>` (ap_queue): the domain number.
+            one ap_domain, ap_domain_mut, set_ap_domain: "ap-domain" => TextElement;
+            /// `<name>` (vpd): the product name.
+            one name, name_mut, set_name: "name" => TextElement;
+            /// `<fields access=...>`s (vpd): read-only and read-write fields.
+            many fields, fields_mut, push_fields: "fields" => VpdFields;
+        }
+    }
+}
+
+view! {
+    /// A system capability's `<hardware>` or `<firmware>`.
+    pub struct SystemInfo = "hardware" {
+        children {
+            /// `<vendor>`.
+            one vendor, vendor_mut, set_vendor: "vendor" => TextElement;
+            /// `<version>`.
+            one version, version_mut, set_version: "version" => TextElement;
+            /// `<serial>` (hardware).
+            one serial, serial_mut, set_serial: "serial" => TextElement;
+            /// `<uuid>` (hardware).
+            one uuid, uuid_mut, set_uuid: "uuid" => TextElement;
+            /// `<release_date>` (firmware).
+            one release_date, release_date_mut, set_release_date: "release_date" => TextElement;
+        }
+    }
+}
+
+view! {
+    /// A ccwgroup's `<members>`.
+    pub struct CcwMembers = "members" {
+        children {
+            /// `<ccw_device ref=...>`s: member device names.
+            many ccw_devices, ccw_devices_mut, push_ccw_device: "ccw_device" => CcwDevice;
+        }
+    }
+}
+
+view! {
+    /// A `<ccw_device ref=...>`: a group member's node device name.
+    pub struct CcwDevice = "ccw_device" {
+        attrs {
+            /// `ref`.
+            reference, set_reference: "ref" => String;
+        }
+        text {
+            /// The node device's name.
+            value, set_value => String;
+        }
+    }
+}
+
+view! {
+    /// An mdev's `<attr name=... value=...>`.
+    pub struct MdevAttr = "attr" {
+        attrs {
+            /// `name`.
+            name, set_name: "name" => String;
+            /// `value`.
+            value, set_value: "value" => String;
+        }
+    }
+}
+
+view! {
+    /// A VPD `<fields access=...>`: `readonly` or `readwrite` fields.
+    pub struct VpdFields = "fields" {
+        attrs {
+            /// `access`: `readonly` or `readwrite`.
+            access, set_access: "access" => String;
+        }
+        children {
+            /// `<change_level>` (readonly).
+            one change_level, change_level_mut, set_change_level: "change_level" => TextElement;
+            /// `<manufacture_id>` (readonly).
+            one manufacture_id, manufacture_id_mut, set_manufacture_id: "manufacture_id" => TextElement;
+            /// `<part_number>` (readonly).
+            one part_number, part_number_mut, set_part_number: "part_number" => TextElement;
+            /// `<serial_number>` (readonly).
+            one serial_number, serial_number_mut, set_serial_number: "serial_number" => TextElement;
+            /// `<asset_tag>` (readwrite).
+            one asset_tag, asset_tag_mut, set_asset_tag: "asset_tag" => TextElement;
+            /// `<vendor_field index=...>`s.
+            many vendor_fields, vendor_fields_mut, push_vendor_field: "vendor_field" => VpdField;
+            /// `<system_field index=...>`s (readwrite).
+            many system_fields, system_fields_mut, push_system_field: "system_field" => VpdField;
+        }
+    }
+}
+
+view! {
+    /// A VPD `<vendor_field>` or `<system_field>`.
+    pub struct VpdField = "vendor_field" {
+        attrs {
+            /// `index`: one character, `0`-`9` or `A`-`Z`.
+            index, set_index: "index" => String;
+        }
+        text {
+            /// The value.
+            value, set_value => String;
         }
     }
 }
