@@ -337,18 +337,18 @@ impl Permissions {
     }
 }
 
-/// `[0-7]{1,4}`: file mode bits in octal.
+/// `[0-7]+`: file mode bits in octal.
 fn is_octal_mode(s: &str) -> bool {
-    (1..=4).contains(&s.len()) && s.bytes().all(|b| (b'0'..=b'7').contains(&b))
+    !s.is_empty() && s.bytes().all(|b| (b'0'..=b'7').contains(&b))
 }
 
 crate::value::checked_string! {
-    /// File mode bits as libvirt writes them: up to four octal digits.
-    pub struct OctalMode: "up to four octal digits" = is_octal_mode;
+    /// File mode bits as libvirt writes them: octal digits, e.g. `0755`.
+    pub struct OctalMode: "octal digits" = is_octal_mode;
 }
 
 impl OctalMode {
-    /// The mode bits.
+    /// The mode bits; `None` when they overflow a `u32`.
     pub fn bits(&self) -> Option<u32> {
         u32::from_str_radix(&self.0, 8).ok()
     }
