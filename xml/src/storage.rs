@@ -137,14 +137,14 @@ view! {
             one format, format_mut, set_format: "format" => Format;
             /// `<protocol ver=...>`: the NFS version (netfs).
             one protocol, protocol_mut, set_protocol: "protocol" => Protocol;
-            /// `<vendor name=...>`.
-            one vendor, vendor_mut, set_vendor: "vendor" => crate::domain::Named;
-            /// `<product name=...>`.
-            one product, product_mut, set_product: "product" => crate::domain::Named;
             /// `<initiator>`: the iSCSI initiator.
             one initiator, initiator_mut, set_initiator: "initiator" => Initiator;
             /// `<auth>`: credentials (iscsi, rbd).
             one auth, auth_mut, set_auth: "auth" => PoolAuth;
+            /// `<vendor name=...>`.
+            one vendor, vendor_mut, set_vendor: "vendor" => crate::domain::Named;
+            /// `<product name=...>`.
+            one product, product_mut, set_product: "product" => crate::domain::Named;
         }
     }
 }

@@ -144,6 +144,10 @@ view! {
             managed, set_managed: "managed" => crate::YesNo;
         }
         children {
+            /// `<driver>` (hostdev): `name='vfio'`, `model=...`.
+            one driver, driver_mut, set_driver: "driver" => ForwardDriver;
+            /// `<nat>`: the address and port ranges NAT uses.
+            one nat, nat_mut, set_nat: "nat" => Nat;
             /// `<pf dev=...>`: the SR-IOV physical function whose VFs are
             /// the pool.
             many pfs, pfs_mut, push_pf: "pf" => ForwardDev;
@@ -151,10 +155,6 @@ view! {
             many interfaces, interfaces_mut, push_interface: "interface" => ForwardDev;
             /// `<address>`es: the pool of PCI devices (hostdev).
             many addresses, addresses_mut, push_address: "address" => Address;
-            /// `<nat>`: the address and port ranges NAT uses.
-            one nat, nat_mut, set_nat: "nat" => Nat;
-            /// `<driver>` (hostdev): `name='vfio'`, `model=...`.
-            one driver, driver_mut, set_driver: "driver" => ForwardDriver;
         }
     }
 }
@@ -352,14 +352,14 @@ view! {
     /// TFTP service.
     pub struct Ip = "ip" {
         attrs {
+            /// `family` (default `ipv4`).
+            family, set_family: "family" => AddrFamily;
             /// `address`.
             address, set_address: "address" => String;
             /// `netmask` (IPv4).
             netmask, set_netmask: "netmask" => String;
             /// `prefix`: the network prefix length.
             prefix, set_prefix: "prefix" => u8;
-            /// `family` (default `ipv4`).
-            family, set_family: "family" => AddrFamily;
             /// `localPtr`: whether reverse lookups stay local.
             local_ptr, set_local_ptr: "localPtr" => crate::YesNo;
         }
