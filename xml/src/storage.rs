@@ -1,6 +1,8 @@
 //! Storage: `<pool>` (storagepool.rng) and `<volume>` (storagevol.rng).
 
 use crate::domain::{Flag, Format, TextElement};
+use crate::model::{Rule, Violation};
+use crate::tree::Element;
 use crate::view::view;
 
 view! {
@@ -65,6 +67,35 @@ view! {
             /// `<refresh>`: how a refresh computes volume sizes.
             one refresh, refresh_mut, set_refresh: "refresh" => Refresh;
         }
+        rules {
+            Rule::Check(pool_target_rules),
+        }
+    }
+}
+
+/// Pools whose volumes live under a host path have a `<target>` with a
+/// `<path>` (storagepool.rng: `dir`, `fs`, `netfs`, `disk`, `iscsi`,
+/// `scsi`, `mpath`, `vstorage`); a `zfs` pool's target is optional but
+/// has a path when given. `logical` pools may leave the path out, and the
+/// network pools (`rbd`, `gluster`, ...) have no target.
+fn pool_target_rules(el: &Element) -> Result<(), Violation> {
+    let kind = el.attr("type").unwrap_or_default();
+    let needs_target = matches!(
+        kind,
+        "dir" | "fs" | "netfs" | "disk" | "iscsi" | "scsi" | "mpath" | "vstorage"
+    );
+    match el.child("target") {
+        None if needs_target => Err(Violation::new(
+            "target",
+            format!("a {kind} pool needs a <target>"),
+        )),
+        Some(t) if (needs_target || kind == "zfs") && t.child("path").is_none() => {
+            Err(Violation::new(
+                "target/path",
+                format!("a {kind} pool's target needs a <path>"),
+            ))
+        }
+        _ => Ok(()),
     }
 }
 

@@ -213,6 +213,14 @@ fn pool_refuses_a_non_numeric_size() {
     let bad = POOL.replace("<mode>0700</mode>", "<mode>0800</mode>");
     let err = StoragePool::from_xml(&bad).unwrap_err().to_string();
     assert!(err.contains("/pool/target/permissions/mode"), "{err}");
+    // A dir pool's target has a path (libvirt's
+    // storagepoolschemadata/dir-missing-target-path-invalid.xml).
+    let bad = POOL.replace("    <path>/var/lib/libvirt/images</path>\n", "");
+    let err = StoragePool::from_xml(&bad).unwrap_err().to_string();
+    assert!(err.contains("/pool/target/path"), "{err}");
+    // A logical pool's may be left out.
+    let ok = bad.replace(r#"<pool type="dir">"#, r#"<pool type="logical">"#);
+    StoragePool::from_xml(&ok).unwrap();
 }
 
 /// storagevolxml2xmlin/vol-qcow2.xml, shortened.
