@@ -117,7 +117,9 @@
 //! What the union gives up: order and cardinality (`<optional>` versus
 //! `<oneOrMore>`, or an element given twice), requirements that depend on
 //! the reading (a `dir` pool's `<target>` needs a `<path>`, another pool
-//! type's may not, and the check does not follow `type`), choices between
+//! type's may not, and the check does not follow `type`; the typed views'
+//! rules, which [`Document::parse`] checks, catch some of these, that one
+//! among them), choices between
 //! combinations (`<disk type='file'>` with a network disk's
 //! `<source protocol=...>` attributes passes when both are allowed on some
 //! `<source>` of a `<disk>`), and `<data>` types and patterns (an integer
@@ -177,8 +179,13 @@ mod write;
 
 pub mod capabilities;
 pub mod domain;
+pub mod host_interface;
+pub mod network;
+pub mod nodedev;
 pub mod nwfilter;
 pub mod others;
+pub mod secret;
+pub mod storage;
 
 pub use document::Document;
 pub use error::{Error, ErrorKind, ValidationErrors};

@@ -1,166 +1,17 @@
-//! The remaining top-level documents, with their top-level fields modelled.
+//! The remaining top-level documents, and the others re-exported from
+//! their own modules (network, storage, node device, secret).
+
+pub use crate::host_interface::HostInterface;
+pub use crate::network::{Network, NetworkPort};
+pub use crate::nodedev::{CcwDevno, CcwNumber, ChannelDevAddr, NodeCapability, NodeDevice};
+pub use crate::secret::Secret;
+pub use crate::storage::{StoragePool, StorageVolume};
 
 use crate::domain::{DiskSource, Domain, TextElement};
 use crate::model::{Rule, Violation};
 use crate::tree::Element;
 use crate::value::checked_string;
 use crate::view::view;
-
-view! {
-    /// `<network>`: a libvirt virtual network.
-    pub struct Network = "network" {
-        children {
-            /// `<name>`.
-            one name, name_mut, set_name: "name" => TextElement;
-            /// `<uuid>`.
-            one uuid, uuid_mut, set_uuid: "uuid" => TextElement;
-        }
-    }
-}
-
-view! {
-    /// `<networkport>`: one port of a virtual network.
-    pub struct NetworkPort = "networkport" {
-        children {
-            /// `<uuid>`.
-            one uuid, uuid_mut, set_uuid: "uuid" => TextElement;
-        }
-    }
-}
-
-view! {
-    /// `<pool>`: a storage pool.
-    pub struct StoragePool = "pool" {
-        attrs {
-            /// `type`: `dir`, `fs`, `logical`, `iscsi`, `rbd`, ...
-            kind, set_kind: "type" => String;
-        }
-        children {
-            /// `<name>`.
-            one name, name_mut, set_name: "name" => TextElement;
-            /// `<uuid>`.
-            one uuid, uuid_mut, set_uuid: "uuid" => TextElement;
-        }
-    }
-}
-
-view! {
-    /// `<volume>`: a storage volume.
-    pub struct StorageVolume = "volume" {
-        attrs {
-            /// `type`: `file`, `block`, `dir`, `network`, `netdir`, `ploop`.
-            kind, set_kind: "type" => String;
-        }
-        children {
-            /// `<name>`.
-            one name, name_mut, set_name: "name" => TextElement;
-            /// `<key>`.
-            one key, key_mut, set_key: "key" => TextElement;
-        }
-    }
-}
-
-view! {
-    /// `<device>`: a host (node) device.
-    pub struct NodeDevice = "device" {
-        children {
-            /// `<name>`.
-            one name, name_mut, set_name: "name" => TextElement;
-            /// `<path>`.
-            one path, path_mut, set_path: "path" => TextElement;
-            /// `<parent>`.
-            one parent, parent_mut, set_parent: "parent" => TextElement;
-            /// `<capability type=...>`s: what the device is.
-            many capabilities, capabilities_mut, push_capability: "capability" => NodeCapability;
-        }
-    }
-}
-
-view! {
-    /// A node device's `<capability type=...>` (`pci`, `usb_device`, `net`,
-    /// `scsi_host`, `ccw`, `css`, ...). The channel-subsystem numbers of
-    /// `ccw` and `css` devices are modelled.
-    pub struct NodeCapability = "capability" {
-        attrs {
-            /// `type`.
-            kind, set_kind: "type" => String;
-        }
-        children {
-            /// `<cssid>` (ccw, css).
-            one cssid, cssid_mut, set_cssid: "cssid" => CcwNumber;
-            /// `<ssid>` (ccw, css).
-            one ssid, ssid_mut, set_ssid: "ssid" => CcwNumber;
-            /// `<devno>` (ccw, css), up to 0xffff.
-            one devno, devno_mut, set_devno: "devno" => CcwDevno;
-            /// `<channel_dev_addr>` (css): the device behind the subchannel.
-            one channel_dev_addr, channel_dev_addr_mut, set_channel_dev_addr: "channel_dev_addr" => ChannelDevAddr;
-        }
-    }
-}
-
-view! {
-    /// A `<cssid>` or `<ssid>`: a small channel-subsystem number.
-    pub struct CcwNumber = "cssid" {
-        text {
-            /// The number.
-            value, set_value => u8;
-        }
-    }
-}
-
-view! {
-    /// A `<devno>`: a device number, up to 0xffff.
-    pub struct CcwDevno = "devno" {
-        text {
-            /// The number.
-            value, set_value => u16;
-        }
-    }
-}
-
-view! {
-    /// `<channel_dev_addr>`: a CCW address.
-    pub struct ChannelDevAddr = "channel_dev_addr" {
-        children {
-            /// `<cssid>`.
-            one cssid, cssid_mut, set_cssid: "cssid" => CcwNumber;
-            /// `<ssid>`.
-            one ssid, ssid_mut, set_ssid: "ssid" => CcwNumber;
-            /// `<devno>`.
-            one devno, devno_mut, set_devno: "devno" => CcwDevno;
-        }
-    }
-}
-
-view! {
-    /// `<secret>`.
-    pub struct Secret = "secret" {
-        attrs {
-            /// `ephemeral`.
-            ephemeral, set_ephemeral: "ephemeral" => crate::YesNo;
-            /// `private`.
-            private, set_private: "private" => crate::YesNo;
-        }
-        children {
-            /// `<uuid>`.
-            one uuid, uuid_mut, set_uuid: "uuid" => TextElement;
-            /// `<description>`.
-            one description, description_mut, set_description: "description" => TextElement;
-        }
-    }
-}
-
-view! {
-    /// `<interface>`: a host network interface (the interface driver's).
-    pub struct HostInterface = "interface" {
-        attrs {
-            /// `type`: `ethernet`, `bridge`, `bond`, `vlan`.
-            kind, set_kind: "type" => String;
-            /// `name`.
-            name, set_name: "name" => String;
-        }
-    }
-}
 
 view! {
     /// `<filter>`: an nwfilter.
@@ -189,8 +40,42 @@ view! {
     /// `<filterbinding>`: an nwfilter bound to a port.
     pub struct NwFilterBinding = "filterbinding" {
         children {
-            /// `<owner>` (kept as a raw element).
-            one owner, owner_mut, set_owner: "owner" => crate::domain::Named;
+            /// `<owner>`: the guest.
+            one owner, owner_mut, set_owner: "owner" => crate::network::PortOwner;
+            /// `<portdev name=...>`: the host device of the port.
+            one portdev, portdev_mut, set_portdev: "portdev" => crate::domain::Named;
+            /// `<linkdev name=...>`: the device a macvtap port is on.
+            one linkdev, linkdev_mut, set_linkdev: "linkdev" => crate::domain::Named;
+            /// `<mac address=...>`.
+            one mac, mac_mut, set_mac: "mac" => crate::domain::Mac;
+            /// `<filterref filter=...>`: the filter and its parameters.
+            one filterref, filterref_mut, set_filterref: "filterref" => FilterRef;
+        }
+    }
+}
+
+view! {
+    /// `<filterref filter=...>`: a filter with values for its variables.
+    pub struct FilterRef = "filterref" {
+        attrs {
+            /// `filter`: the filter's name.
+            filter, set_filter: "filter" => String;
+        }
+        children {
+            /// `<parameter name=... value=...>`s.
+            many parameters, parameters_mut, push_parameter: "parameter" => FilterParameter;
+        }
+    }
+}
+
+view! {
+    /// `<parameter name=... value=...>`: a filter variable's value.
+    pub struct FilterParameter = "parameter" {
+        attrs {
+            /// `name`.
+            name, set_name: "name" => String;
+            /// `value`.
+            value, set_value: "value" => String;
         }
     }
 }

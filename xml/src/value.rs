@@ -193,6 +193,33 @@ pub(crate) fn uint_at_most(s: &str, max: u64) -> bool {
     u64::from_xml(s).is_some_and(|v| v <= max)
 }
 
+/// How many bytes one `unit` is, the way libvirt scales sizes: `b`,
+/// `byte`, `bytes` are 1; a prefix letter (`k`, `m`, `g`, `t`, `p`, `e`)
+/// alone or followed by `iB` is a power of 1024, followed by `B` a power of
+/// 1000; letters in any case. `None` for anything else.
+pub(crate) fn unit_bytes(unit: &str) -> Option<u64> {
+    let lower = unit.to_ascii_lowercase();
+    if matches!(lower.as_str(), "b" | "byte" | "bytes") {
+        return Some(1);
+    }
+    let mut chars = lower.chars();
+    let power = match chars.next()? {
+        'k' => 1,
+        'm' => 2,
+        'g' => 3,
+        't' => 4,
+        'p' => 5,
+        'e' => 6,
+        _ => return None,
+    };
+    let base: u64 = match chars.as_str() {
+        "" | "ib" => 1024,
+        "b" => 1000,
+        _ => return None,
+    };
+    Some(base.pow(power))
+}
+
 fn is_digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
@@ -256,5 +283,12 @@ mod tests {
         assert!(!is_abs_path("") && !is_abs_path("/") && !is_abs_path("a/b"));
         assert!(is_loadparm("SYS1 .2") && !is_loadparm("sys1?") && !is_loadparm("loadparm1"));
         assert!(uint_at_most("0xff", 255) && !uint_at_most("256", 255));
+        assert_eq!(unit_bytes("bytes"), Some(1));
+        assert_eq!(unit_bytes("KiB"), Some(1024));
+        assert_eq!(unit_bytes("k"), Some(1024));
+        assert_eq!(unit_bytes("MB"), Some(1_000_000));
+        assert_eq!(unit_bytes("G"), Some(1 << 30));
+        assert_eq!(unit_bytes("EiB"), Some(1 << 60));
+        assert_eq!(unit_bytes("kibibytes"), None);
     }
 }

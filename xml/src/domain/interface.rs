@@ -52,6 +52,14 @@ view! {
             one mac, mac_mut, set_mac: "mac" => Mac;
             /// `<source>`: network, bridge, device or socket (by type).
             one source, source_mut, set_source: "source" => InterfaceSource;
+            /// `<vlan>`: the VLAN tags (shared with networks).
+            one vlan, vlan_mut, set_vlan: "vlan" => crate::network::Vlan;
+            /// `<virtualport>`: the switch port profile.
+            one virtualport, virtualport_mut, set_virtualport: "virtualport" => crate::network::VirtualPort;
+            /// `<bandwidth>`: quality of service.
+            one bandwidth, bandwidth_mut, set_bandwidth: "bandwidth" => crate::network::Bandwidth;
+            /// `<port isolated=...>`.
+            one port, port_mut, set_port: "port" => crate::network::PortOptions;
             /// `<target dev=...>`: the host-side tap name.
             one target, target_mut, set_target: "target" => InterfaceTarget;
             /// `<model type=...>`: the emulated NIC.

@@ -121,23 +121,13 @@ view! {
 
 impl Memory {
     /// The size in KiB, scaling by `unit` the way libvirt does (`b`/`bytes`,
-    /// `KB`/`k`/`KiB`, `MB`/`M`/`MiB`, ... powers of 1000 for the `B`
-    /// suffixes, 1024 otherwise). `None` for an unknown unit or overflow.
+    /// `KB`/`k`/`KiB`, `MB`/`M`/`MiB`, ... up to `E`: powers of 1000 for the
+    /// `B` suffixes, 1024 otherwise, letters in any case). `None` for an
+    /// unknown unit or overflow.
     pub fn kib(&self) -> Option<u64> {
         let n = self.amount()?;
         let unit = self.unit().unwrap_or_else(|| "KiB".into());
-        let bytes: u64 = match unit.as_str() {
-            "b" | "bytes" => 1,
-            "KB" => 1000,
-            "k" | "K" | "KiB" => 1 << 10,
-            "MB" => 1_000_000,
-            "m" | "M" | "MiB" => 1 << 20,
-            "GB" => 1_000_000_000,
-            "g" | "G" | "GiB" => 1 << 30,
-            "TB" => 1_000_000_000_000,
-            "t" | "T" | "TiB" => 1 << 40,
-            _ => return None,
-        };
+        let bytes = crate::value::unit_bytes(&unit)?;
         n.checked_mul(bytes).map(|b| b / 1024)
     }
 }
