@@ -52,15 +52,22 @@ pub async fn summary(uri: &str) -> virtwire::Result<Vec<(String, u64)>> {
     let client = virtwire::Client::connect(uri).await?;
     let mut out = Vec::new();
     for dom in client.connect_list_all_domains(1, 0).await?.domains {
-        let info = client.domain_get_info(dom.clone()).await?;
+        let info = client.domain_get_info(ARG).await?;
         out.push((dom.name.to_string(), info.memory));
     }
     Ok(out)
 }
 EOF
+    # The raw layer took owned arguments until it took them borrowed.
+    if grep -q "type Borrowed" "$src/protocol/src/procedure.rs"; then arg='\&dom'; else arg='dom.clone()'; fi
+    sed -i "s/ARG/$arg/" "$down/src/lib.rs"
     cp "$src/Cargo.lock" "$down/"
     start=$(date +%s.%N)
-    (cd "$down" && cargo build --release -q --timings >/dev/null 2>&1)
+    if ! (cd "$down" && cargo build --release -q --timings >"$WORK/build-$i.log" 2>&1); then
+        cat "$WORK/build-$i.log" >&2
+        echo "bench/build-cost.sh: the downstream crate does not build against $rev" >&2
+        exit 1
+    fi
     end=$(date +%s.%N)
     python3 - "$down/target/cargo-timings/cargo-timing.html" "$rev" "$commit" "$start" "$end" \
         "$(stat -c %s "$down/target/release/libdownstream.rlib")" <<'PY'

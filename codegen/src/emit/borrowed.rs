@@ -188,6 +188,9 @@ fn struct_twin(w: &mut Writer, codec: &Codec<'_>, id: TypeId) {
         for f in &s.fields {
             len.add(codec.length(&f.ty, &place(codec, &f.ty, &f.rust_name), 0));
         }
+        // Inline: only the calls a program makes are compiled, in that
+        // program, not 450 of them in this crate.
+        w.line("#[inline]");
         w.block("fn encoded_len(&self) -> usize", |w| write_sum(w, &len));
         w.block(ENCODE_SIG, |w| {
             for f in &s.fields {

@@ -615,6 +615,7 @@ pub mod borrowed {
     }
 
     impl crate::xdr::Encode for OpenArgs<'_> {
+        #[inline]
         fn encoded_len(&self) -> usize {
             4 + crate::xdr::opaque_len(self.name.len())
         }
@@ -633,6 +634,7 @@ pub mod borrowed {
     }
 
     impl crate::xdr::Encode for ThingGetArgs<'_> {
+        #[inline]
         fn encoded_len(&self) -> usize {
             self.thing.encoded_len()
         }
@@ -654,6 +656,7 @@ pub mod borrowed {
     }
 
     impl crate::xdr::Encode for ThingDownloadArgs<'_> {
+        #[inline]
         fn encoded_len(&self) -> usize {
             12 + self.thing.encoded_len()
         }
@@ -675,6 +678,7 @@ pub mod borrowed {
     }
 
     impl crate::xdr::Encode for ThingUploadArgs<'_> {
+        #[inline]
         fn encoded_len(&self) -> usize {
             4 + self.thing.encoded_len()
         }
