@@ -4,8 +4,8 @@
 pub use crate::host_interface::HostInterface;
 pub use crate::network::{Network, NetworkPort};
 pub use crate::nodedev::{CcwDevno, CcwNumber, ChannelDevAddr, NodeCapability, NodeDevice};
-pub use crate::secret::Secret;
-pub use crate::storage::{StoragePool, StorageVolume};
+pub use crate::secret::{Secret, SecretUsageType};
+pub use crate::storage::{PoolType, StoragePool, StorageVolume, VolumeType};
 
 use crate::domain::{DiskSource, Domain, TextElement};
 use crate::model::{Rule, Violation};

@@ -1,6 +1,8 @@
 //! `<secret>` (secret.rng): a secret value's metadata.
 
+use crate::XmlValue;
 use crate::domain::TextElement;
+use crate::value::xml_enum;
 use crate::view::view;
 
 view! {
@@ -28,6 +30,30 @@ impl Secret {
     /// `vtpm`.
     pub fn usage_type(&self) -> Option<String> {
         self.usage().and_then(SecretUsage::kind)
+    }
+
+    /// [`Secret::usage_type`] as a closed value; an unknown one is kept as
+    /// [`SecretUsageType::Other`].
+    pub fn secret_usage_type(&self) -> Option<SecretUsageType> {
+        self.usage_type()
+            .as_deref()
+            .and_then(SecretUsageType::from_xml)
+    }
+}
+
+xml_enum! {
+    /// `<usage type=...>`: what a secret is for (libvirt's `secret.rng`).
+    pub enum SecretUsageType {
+        /// A storage volume's encryption passphrase.
+        Volume = "volume",
+        /// A Ceph client key.
+        Ceph = "ceph",
+        /// An iSCSI CHAP password.
+        Iscsi = "iscsi",
+        /// A TLS private key's passphrase.
+        Tls = "tls",
+        /// A virtual TPM's state encryption key.
+        Vtpm = "vtpm",
     }
 }
 

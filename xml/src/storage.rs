@@ -1,8 +1,10 @@
 //! Storage: `<pool>` (storagepool.rng) and `<volume>` (storagevol.rng).
 
+use crate::XmlValue;
 use crate::domain::{Flag, Format, TextElement};
 use crate::model::{Rule, Violation};
 use crate::tree::Element;
+use crate::value::xml_enum;
 use crate::view::view;
 
 view! {
@@ -99,7 +101,63 @@ fn pool_target_rules(el: &Element) -> Result<(), Violation> {
     }
 }
 
+xml_enum! {
+    /// `<pool type=...>`: the storage backend (libvirt's `storagepool.rng`).
+    pub enum PoolType {
+        /// A host directory.
+        Dir = "dir",
+        /// A pre-formatted block device, mounted.
+        Fs = "fs",
+        /// A network file system export, mounted.
+        Netfs = "netfs",
+        /// An LVM volume group.
+        Logical = "logical",
+        /// A disk and its partitions.
+        Disk = "disk",
+        /// iSCSI LUNs through the host's initiator.
+        Iscsi = "iscsi",
+        /// iSCSI LUNs through libiscsi, without the host's initiator.
+        IscsiDirect = "iscsi-direct",
+        /// A SCSI host adapter's LUNs.
+        Scsi = "scsi",
+        /// Multipath devices.
+        Mpath = "mpath",
+        /// A Ceph RADOS block device pool.
+        Rbd = "rbd",
+        /// A Sheepdog cluster (removed from libvirt, still in its schema).
+        Sheepdog = "sheepdog",
+        /// A Gluster volume.
+        Gluster = "gluster",
+        /// A ZFS pool.
+        Zfs = "zfs",
+        /// A Virtuozzo storage cluster.
+        Vstorage = "vstorage",
+    }
+}
+
+xml_enum! {
+    /// `<volume type=...>`: what a volume is on the host.
+    pub enum VolumeType {
+        /// A regular file.
+        File = "file",
+        /// A block device.
+        Block = "block",
+        /// A directory.
+        Dir = "dir",
+        /// A network volume (rbd, gluster, ...).
+        Network = "network",
+        /// A network directory.
+        Netdir = "netdir",
+    }
+}
+
 impl StoragePool {
+    /// The pool's `type` as a closed value; an unknown one is kept as
+    /// [`PoolType::Other`].
+    pub fn pool_type(&self) -> Option<PoolType> {
+        self.kind().as_deref().and_then(PoolType::from_xml)
+    }
+
     /// The target path (`target/path`): the directory or device directory
     /// volumes appear in.
     pub fn target_path(&self) -> Option<String> {
@@ -442,6 +500,12 @@ view! {
 }
 
 impl StorageVolume {
+    /// The volume's `type` as a closed value; an unknown one is kept as
+    /// [`VolumeType::Other`].
+    pub fn volume_type(&self) -> Option<VolumeType> {
+        self.kind().as_deref().and_then(VolumeType::from_xml)
+    }
+
     /// The capacity in bytes.
     pub fn capacity_bytes(&self) -> Option<u64> {
         self.capacity().and_then(Size::bytes)

@@ -9,8 +9,8 @@ use virtwire_xml::host_interface::HostInterface;
 use virtwire_xml::network::{AddrFamily, ForwardMode, Network, NetworkPort};
 use virtwire_xml::nodedev::NodeDevice;
 use virtwire_xml::others::NwFilterBinding;
-use virtwire_xml::secret::Secret;
-use virtwire_xml::storage::{Size, StoragePool, StorageVolume};
+use virtwire_xml::secret::{Secret, SecretUsageType};
+use virtwire_xml::storage::{PoolType, Size, StoragePool, StorageVolume, VolumeType};
 use virtwire_xml::{Document, OnOff, View, YesNo};
 
 /// networkxml2xmlin/nat-network.xml, shortened.
@@ -248,6 +248,9 @@ const VOLUME: &str = r#"<volume>
 fn volume_reads_capacity_format_and_backing_store() {
     let vol = read::<StorageVolume>(VOLUME);
     assert_eq!(vol.capacity_bytes(), Some(5 << 30));
+    // No `type` attribute in this file: libvirt's default is a file.
+    assert_eq!(vol.kind(), None);
+    assert_eq!(vol.volume_type(), None);
     assert_eq!(vol.capacity().unwrap().amount(), Some(5));
     assert_eq!(vol.allocation().unwrap().bytes(), Some(294_912));
     assert_eq!(vol.format_type().as_deref(), Some("qcow2"));
@@ -303,6 +306,7 @@ fn secret_reads_and_edits_usage() {
         Some("Ephemeral Private Secret")
     );
     assert_eq!(secret.usage_type().as_deref(), Some("volume"));
+    assert_eq!(secret.secret_usage_type(), Some(SecretUsageType::Volume));
     let usage = secret.usage().unwrap();
     assert_eq!(
         usage.volume().unwrap().value().as_deref(),
@@ -470,4 +474,37 @@ fn network_port_and_filter_binding() {
     let param = fref.parameters().next().unwrap();
     assert_eq!(param.name().as_deref(), Some("MAC"));
     assert_eq!(param.value().as_deref(), Some("52:54:00:7b:35:93"));
+}
+
+#[test]
+fn storage_and_secret_types_are_closed_values_that_keep_unknown_ones() {
+    let pool = read::<StoragePool>(POOL);
+    assert_eq!(pool.pool_type(), Some(PoolType::Dir));
+    let iscsi = read::<StoragePool>(
+        r#"<pool type="iscsi-direct"><name>p</name><source><host name="h"/></source></pool>"#,
+    );
+    assert_eq!(iscsi.pool_type(), Some(PoolType::IscsiDirect));
+    // A newer libvirt's backend survives a lenient parse, as written (strict
+    // mode refuses it: not in 11.3.0's schema).
+    let src = r#"<pool type="tomorrow"><name>p</name></pool>"#;
+    assert!(Document::<StoragePool>::parse_strict(src).is_err());
+    let newer = Document::<StoragePool>::parse(src).unwrap();
+    assert_eq!(
+        newer.pool_type(),
+        Some(PoolType::Other("tomorrow".to_owned()))
+    );
+    assert!(newer.to_xml().contains(r#"type="tomorrow""#));
+
+    let vol = read::<StorageVolume>(
+        r#"<volume type="block"><name>v</name><target><path>/dev/sdb</path></target></volume>"#,
+    );
+    assert_eq!(vol.volume_type(), Some(VolumeType::Block));
+
+    let secret = read::<Secret>(r#"<secret><usage type="vtpm"><name>tpm</name></usage></secret>"#);
+    assert_eq!(secret.secret_usage_type(), Some(SecretUsageType::Vtpm));
+    let newer = Document::<Secret>::parse(r#"<secret><usage type="quantum"/></secret>"#).unwrap();
+    assert_eq!(
+        newer.secret_usage_type(),
+        Some(SecretUsageType::Other("quantum".to_owned()))
+    );
 }
