@@ -5,7 +5,9 @@
 # (bench/c/rawbench.c), libvirt's C library (bench/c/virtbench.c) and
 # virtwire (client/examples/bench_get_info.rs), one mode at a time, counted
 # by `perf stat` (software events and the raw_syscalls tracepoint; exact
-# whatever else the machine runs, unlike the timings).
+# whatever else the machine runs, unlike the timings). The daemon's CPU is
+# also split between its event-loop thread (the main thread, which does all
+# socket and TLS work) and its RPC worker threads.
 #
 #   bench/counts.sh [--calls N] [--modes seq,8,64] [--vw "label=ARGS" ...]
 #
@@ -48,34 +50,52 @@ EVENTS=raw_syscalls:sys_enter,context-switches,task-clock
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
-# perf stat of the command and, at the same time, of the daemon; prints
-# "syscalls cswitches cpu_us  daemon_syscalls daemon_cswitches daemon_cpu_us".
+# perf stat of the command and, at the same time, of the daemon (per
+# thread); prints "calls_per_sec syscalls cswitches cpu_us  daemon_syscalls
+# daemon_cswitches daemon_cpu_us  loop_cpu_us workers_cpu_us".
 count() {
-    perf stat -x, -e "$EVENTS" -p "$VIRTWIRE_LIBVIRTD_PID" -o "$TMP/daemon" &
+    perf stat -x, --per-thread -e "$EVENTS" -p "$VIRTWIRE_LIBVIRTD_PID" -o "$TMP/daemon" &
     local daemon=$!
     sleep 0.2
-    perf stat -x, -e "$EVENTS" -o "$TMP/client" -- "$@" >/dev/null 2>"$TMP/err" || { cat "$TMP/err" >&2; kill -INT $daemon; return 1; }
+    perf stat -x, -e "$EVENTS" -o "$TMP/client" -- "$@" >"$TMP/out" 2>"$TMP/err" || { cat "$TMP/err" >&2; kill -INT $daemon; return 1; }
     kill -INT $daemon; wait $daemon || true
-    python3 - "$TMP/client" "$TMP/daemon" "$CALLS" <<'PY'
-import sys
-def read(path):
-    v = {}
+    python3 - "$TMP/client" "$TMP/daemon" "$CALLS" "$TMP/out" "$VIRTWIRE_LIBVIRTD_PID" <<'PY'
+import json, sys
+def read(path, main_tid=None):
+    total, main = {}, {}
     for line in open(path):
         f = line.strip().split(",")
-        if len(f) > 2 and f[0] and f[0][0].isdigit():
-            v[f[2]] = float(f[0])
-    return v
+        if main_tid is None:
+            # Not per thread: value, unit, event.
+            if len(f) > 2 and f[0][:1].isdigit():
+                total[f[2]] = total.get(f[2], 0) + float(f[0])
+            continue
+        if len(f) < 4 or not f[1][:1].isdigit():
+            continue
+        # Per thread: name-tid, value, unit, event.
+        value, event = float(f[1]), f[3]
+        total[event] = total.get(event, 0) + value
+        if f[0].rsplit("-", 1)[-1] == main_tid:
+            main[event] = main.get(event, 0) + value
+    return total, main
 calls = float(sys.argv[3])
-out = []
-for path in sys.argv[1:3]:
-    v = read(path)
-    out += [v.get("raw_syscalls:sys_enter", 0) / calls, v.get("context-switches", 0) / calls,
+rate = 0.0
+for line in open(sys.argv[4]):
+    if line.startswith("{"):
+        rate = json.loads(line).get("calls_per_sec", rate)
+client, _ = read(sys.argv[1])
+daemon, loop = read(sys.argv[2], sys.argv[5])
+def per(v):
+    return [v.get("raw_syscalls:sys_enter", 0) / calls, v.get("context-switches", 0) / calls,
             v.get("task-clock", 0) * 1e3 / calls]
-print(" ".join("%.2f" % x for x in out))
+loop_us = loop.get("task-clock", 0) * 1e3 / calls
+out = per(client) + per(daemon) + [loop_us, daemon.get("task-clock", 0) * 1e3 / calls - loop_us]
+print("%.0f " % rate + " ".join("%.2f" % x for x in out))
 PY
 }
 
-printf '%-10s %-5s | %8s %8s %8s | %8s %8s %8s\n' impl mode "sys/call" "cs/call" "cpu_us" "d.sys" "d.cs" "d.cpu_us"
+FMT='%-10s %-5s | %8s | %8s %8s %8s | %8s %8s %8s | %8s %8s\n'
+printf "$FMT" impl mode "calls/s" "sys/call" "cs/call" "cpu_us" "d.sys" "d.cs" "d.cpu_us" "loop_us" "wkrs_us"
 IFS=, read -ra modes <<<"$MODES"
 for mode in "${modes[@]}"; do
     if [[ $mode == seq ]]; then
@@ -86,13 +106,14 @@ for mode in "${modes[@]}"; do
     if [[ -n $URI ]]; then
         c+=(--uri "$URI") vw+=(--uri "$URI")
     else
-        printf '%-10s %-5s | %8s %8s %8s | %8s %8s %8s\n' raw "$mode" $(count $RAW --calls "$CALLS" --warmup 100 "${raw[@]}")
+        printf "$FMT" raw "$mode" $(count $RAW --calls "$CALLS" --warmup 100 "${raw[@]}")
     fi
-    printf '%-10s %-5s | %8s %8s %8s | %8s %8s %8s\n' C "$mode" $(count $C --calls "$CALLS" --warmup 100 "${c[@]}")
+    printf "$FMT" C "$mode" $(count $C --calls "$CALLS" --warmup 100 "${c[@]}")
     for variant in "${VARIANTS[@]}"; do
         label=${variant%%=*} args=${variant#*=}
         # shellcheck disable=SC2086
-        printf '%-10s %-5s | %8s %8s %8s | %8s %8s %8s\n' "$label" "$mode" $(count $VW --calls "$CALLS" --warmup 100 --runtime "$RUNTIME" "${vw[@]}" $args)
+        printf "$FMT" "$label" "$mode" $(count $VW --calls "$CALLS" --warmup 100 --runtime "$RUNTIME" "${vw[@]}" $args)
     done
 done
-echo "(per call; the connection's setup is included and negligible at $CALLS calls; cs = context switches)"
+echo "(per call; the connection's setup is included and negligible at $CALLS calls; cs = context switches;"
+echo " loop_us and wkrs_us: the daemon's CPU in its event-loop thread and in all its other threads)"
