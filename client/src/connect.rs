@@ -106,6 +106,16 @@ impl ConnectOptions {
     /// one `epoll_wait` with a zero timeout. The budget restarts whenever
     /// input arrives and is never spent on an idle connection. Default
     /// [`DEFAULT_BUSY_POLL`].
+    ///
+    /// Worth it when the daemon runs on the same host and throughput
+    /// matters more than CPU: a client asleep in `epoll_wait` is woken by
+    /// the daemon's own `write`, which the daemon pays for, and it leaves
+    /// vCPUs idle that the daemon's threads then wait to wake. With 8 calls
+    /// in flight over TLS, 200 µs made the daemon's CPU per call fall by a
+    /// third or more and calls/s rise about 1.3x, at two to three times the
+    /// client's CPU per call (`BENCHMARKS.md`, "Remote hosts over TLS").
+    /// Across a real network the replies take longer than any useful
+    /// budget, so it only burns CPU there.
     pub fn busy_poll(mut self, budget: Option<Duration>) -> Self {
         self.busy_poll = budget;
         self
