@@ -108,9 +108,9 @@ impl ConnectOptions {
     /// [`DEFAULT_BUSY_POLL`].
     ///
     /// Worth it when the daemon runs on the same host and throughput
-    /// matters more than CPU: a client asleep in `epoll_wait` is woken by
-    /// the daemon's own `write`, which the daemon pays for, and it leaves
-    /// vCPUs idle that the daemon's threads then wait to wake. With 8 calls
+    /// matters more than CPU: a client asleep in `epoll_wait` leaves CPUs
+    /// idle, and the daemon's hand-offs between its own threads then have
+    /// to wake them, which is slow on a virtual machine. With 8 calls
     /// in flight over TLS, 200 µs made the daemon's CPU per call fall by a
     /// third or more and calls/s rise about 1.3x, at two to three times the
     /// client's CPU per call (`BENCHMARKS.md`, "Remote hosts over TLS").
