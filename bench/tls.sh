@@ -36,7 +36,7 @@ while [[ $# -gt 0 ]]; do
         --calls) CALLS=$2; shift 2 ;;
         --conns) CONNS=$2; shift 2 ;;
         --reps) REPS=$2; shift 2 ;;
-        -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
         *) echo "bench/tls.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -57,11 +57,17 @@ mkdir -p target/bench
 OUT=$ROOT/target/bench/tls-$(date -u +%Y%m%dT%H%M%SZ).jsonl
 : >"$OUT"
 
-# One measure of one implementation, its JSON lines tagged with the round.
+# One measure of one implementation, its JSON lines tagged with the round;
+# a failing run stops the script with what the program said.
 run() {
     local round=$1
     shift
-    "$@" 2>/dev/null | sed -n "s/^{/{\"round\":$round,/p" | tee -a "$OUT" >&2
+    if ! "$@" >"$OUT.run" 2>"$OUT.err"; then
+        echo "bench/tls.sh: round $round: $* failed:" >&2
+        cat "$OUT.err" >&2
+        exit 1
+    fi
+    sed -n "s/^{/{\"round\":$round,/p" "$OUT.run" | tee -a "$OUT" >&2
 }
 c_seq() { run "$1" target/bench/virtbench --calls "$CALLS" --threads "" --uri "$URI"; }
 c_conc() { run "$1" target/bench/virtbench --calls "$CALLS" --threads 8 --skip-sequential --uri "$URI"; }
@@ -93,23 +99,21 @@ echo "workload: $URI"
 echo "          $CALLS calls per mode, $CONNS connections, $REPS rounds"
 echo "virtwire: ${VIRTWIRE_BENCH_ARGS:-default settings}"
 echo "results:  $OUT"
+rm -f "$OUT.run" "$OUT.err"
 python3 - "$OUT" <<'PY'
 import json, statistics, sys
 rows = [json.loads(l) for l in open(sys.argv[1]) if l.startswith("{")]
+seq = lambda r: r.get("mode") == "sequential" and "calls_per_sec" in r
+conc = lambda r: r.get("mode") == "concurrent" and r.get("tasks") == 8
+opened = lambda r: "open_us_per_conn" in r
 measures = [
     # name, row filter, key, lower is better, format
-    ("calls/s sequential", lambda r: r.get("mode") == "sequential" and "calls_per_sec" in r,
-     "calls_per_sec", False, "{:.0f}"),
-    ("calls/s 8 concurrent", lambda r: r.get("mode") == "concurrent" and r.get("tasks") == 8,
-     "calls_per_sec", False, "{:.0f}"),
-    ("CPU us/call sequential", lambda r: r.get("mode") == "sequential" and "calls_per_sec" in r,
-     "cpu_us_per_call", True, "{:.1f}"),
-    ("CPU us/call 8 concurrent", lambda r: r.get("mode") == "concurrent" and r.get("tasks") == 8,
-     "cpu_us_per_call", True, "{:.1f}"),
-    ("open us/conn (lower is better)", lambda r: "open_us_per_conn" in r,
-     "open_us_per_conn", True, "{:.0f}"),
-    ("open CPU us/conn", lambda r: "open_us_per_conn" in r,
-     "open_cpu_us_per_conn", True, "{:.0f}"),
+    ("calls/s sequential", seq, "calls_per_sec", False, "{:.0f}"),
+    ("calls/s 8 concurrent", conc, "calls_per_sec", False, "{:.0f}"),
+    ("CPU us/call sequential", seq, "cpu_us_per_call", True, "{:.1f}"),
+    ("CPU us/call 8 concurrent", conc, "cpu_us_per_call", True, "{:.1f}"),
+    ("open us/conn (lower is better)", opened, "open_us_per_conn", True, "{:.0f}"),
+    ("open CPU us/conn", opened, "open_cpu_us_per_conn", True, "{:.0f}"),
 ]
 def advantage(c, v, low):
     return c / v if low else v / c
